@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+
+from core.models import TaggedPage
+from core.pagination import paginate
+from core.querysets import TaggedPageQuerySet
+
+
+class ArticleKind(models.TextChoices):
+    ACTUALITE = "actualite", "Actualité"
+    COMMUNIQUE = "communique", "Communiqué"
+    APPEL = "appel", "Appel à contributions"
+    PUBLICATION = "publication", "Publication"
+    LETTRE = "lettre", "Lettre d’information"
+
+
+class ArticlePageQuerySet(TaggedPageQuerySet):
+    def recent(self):
+        return self.visible().order_by("-date", "-pk")
+
+    def of_kinds(self, kinds):
+        return self.filter(kind__in=kinds) if kinds else self
+
+
+class ArticleIndexPage(RoutablePageMixin, Page):
+    intro = models.TextField("chapô", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "index des actualités"
+
+    def articles(self):
+        return ArticlePage.objects.child_of(self).recent()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.articles().for_cards(), settings.ARTICLES_PER_PAGE)
+        return context
+
+
+class ArticlePage(TaggedPage):
+    date = models.DateField("date de publication", db_index=True)
+    kind = models.CharField("type", max_length=20, choices=ArticleKind.choices, default=ArticleKind.ACTUALITE)
+    place = models.CharField(
+        "lieu", max_length=120, blank=True, help_text="Par exemple « en visioconférence » ou « à Strasbourg »."
+    )
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    search_fields = TaggedPage.search_fields + [index.FilterField("kind"), index.FilterField("date")]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("kind"), FieldPanel("place")], heading="Publication"),
+        FieldPanel("intro"),
+        FieldPanel("cover"),
+        FieldPanel("body"),
+        *TaggedPage.taxonomy_panels,
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="article_recent_idx")]

@@ -1,0 +1,30 @@
+from wagtail import blocks
+
+from core.blocks.layout import CallToActionBlock
+from core.blocks.media import CaptionedImageBlock, DocumentLinkBlock, VideoEmbedBlock
+from core.blocks.text import HeadingBlock, ParagraphBlock, QuoteBlock
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    embed = VideoEmbedBlock()
+    document = DocumentLinkBlock()
+    call_to_action = CallToActionBlock()
+
+    class Meta:
+        block_counts = {}
+
+
+__all__ = [
+    "BodyStreamBlock",
+    "CallToActionBlock",
+    "CaptionedImageBlock",
+    "DocumentLinkBlock",
+    "HeadingBlock",
+    "ParagraphBlock",
+    "QuoteBlock",
+    "VideoEmbedBlock",
+]

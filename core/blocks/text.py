@@ -1,0 +1,49 @@
+from wagtail import blocks
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Paragraphe"
+        template = "blocks/paragraph.html"
+        preview_value = (
+            "<p>La coopération décentralisée relie des collectivités françaises "
+            "et leurs partenaires dans le monde entier.</p>"
+        )
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Texte", max_length=200)
+    level = blocks.ChoiceBlock(
+        label="Niveau",
+        choices=[("h2", "Titre de section (h2)"), ("h3", "Sous-titre (h3)"), ("h4", "Intertitre (h4)")],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Titre"
+        template = "blocks/heading.html"
+        preview_value = {"text": "Nos partenaires", "level": "h2"}
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label="Citation")
+    author = blocks.CharBlock(label="Auteur", required=False)
+    role = blocks.CharBlock(label="Fonction", required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = "Citation"
+        template = "blocks/quote.html"
+        preview_value = {
+            "quote": "La coopération entre territoires construit la paix au quotidien.",
+            "author": "Une élue locale",
+            "role": "Maire adjointe",
+        }

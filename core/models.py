@@ -1,0 +1,140 @@
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BodyStreamBlock
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    tagline = models.CharField(
+        "slogan", max_length=255, default="Le portail de la coopération décentralisée"
+    )
+    default_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name="image par défaut",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Affichée sur les cartes sans image ni image de thématique.",
+    )
+    footer_text = RichTextField("texte du pied de page", blank=True, features=["bold", "italic", "link"])
+    contact_email = models.EmailField("courriel de contact", blank=True)
+    facebook_url = models.URLField("Facebook", blank=True)
+    linkedin_url = models.URLField("LinkedIn", blank=True)
+    youtube_url = models.URLField("YouTube", blank=True)
+    bluesky_url = models.URLField("Bluesky", blank=True)
+
+    panels = [
+        FieldPanel("tagline"),
+        FieldPanel("default_image"),
+        FieldPanel("footer_text"),
+        FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("linkedin_url"), FieldPanel("youtube_url"), FieldPanel("bluesky_url")],
+            heading="Réseaux sociaux",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "paramètres du site"
+
+    @property
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("LinkedIn", self.linkedin_url),
+            ("YouTube", self.youtube_url),
+            ("Bluesky", self.bluesky_url),
+        ]
+        return [(name, url) for name, url in links if url]
+
+
+class TaggedPage(Page):
+    """Base of every classified content page (article, event, resource).
+
+    Holds what a card shows: cover, intro, countries and themes, and the
+    fallback chain cover → first theme's default image → site default image.
+    """
+
+    countries = ParentalManyToManyField(
+        "taxonomy.Country", blank=True, related_name="%(app_label)s_%(class)s_pages", verbose_name="pays"
+    )
+    themes = ParentalManyToManyField(
+        "taxonomy.Theme", blank=True, related_name="%(app_label)s_%(class)s_pages", verbose_name="thématiques"
+    )
+    cover = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name="image de couverture",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = models.TextField("chapô", blank=True, help_text="Texte court affiché sur les cartes et en tête de page.")
+    body = StreamField(BodyStreamBlock(), verbose_name="contenu", blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    taxonomy_panels = [FieldPanel("countries"), FieldPanel("themes")]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def sorted_countries(self):
+        return sorted(self.countries.all(), key=lambda term: term.name)
+
+    @cached_property
+    def sorted_themes(self):
+        return sorted(self.themes.all(), key=lambda term: term.name)
+
+    @property
+    def category_labels(self):
+        """Labels of the card's category line, e.g. Actualité / Palestine / Crises et réhabilitation."""
+        labels = [self.kind_label] if getattr(self, "kind_label", "") else []
+        labels += [term.name for term in self.sorted_countries]
+        labels += [term.name for term in self.sorted_themes]
+        return labels
+
+    @property
+    def kind_label(self):
+        return self.get_kind_display() if hasattr(self, "get_kind_display") else ""
+
+    def card_image(self):
+        """The cover, else the first theme's default image; None means the site default."""
+        if self.cover_id:
+            return self.cover
+        for theme in self.sorted_themes:
+            if theme.default_image_id:
+                return theme.default_image
+        return None
+
+    @classmethod
+    def card_prefetches(cls):
+        """Related data a card renders, fetched in a fixed number of queries."""
+        return ["countries", "themes__default_image"]
+
+
+class StandardPage(Page):
+    intro = models.TextField("chapô", blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name="contenu", blank=True)
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = "page libre"
+        verbose_name_plural = "pages libres"

@@ -1,0 +1,151 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+
+from core.models import TaggedPage
+from core.pagination import paginate
+from core.querysets import TaggedPageQuerySet
+
+
+class EventFormat(models.TextChoices):
+    PRESENTIEL = "presentiel", "Présentiel"
+    EN_LIGNE = "en-ligne", "En ligne"
+    HYBRIDE = "hybride", "Hybride"
+
+
+class EventStatus(models.TextChoices):
+    PREVU = "prevu", "Prévu"
+    ANNULE = "annule", "Annulé"
+    REPORTE = "reporte", "Reporté"
+
+
+def day_bounds(day):
+    """Aware start and end of a local calendar day."""
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+    end = timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+    return start, end
+
+
+class EventPageQuerySet(TaggedPageQuerySet):
+    def upcoming(self):
+        return self.visible().filter(end__gte=timezone.now()).order_by("start", "pk")
+
+    def past(self):
+        return self.visible().filter(end__lt=timezone.now()).order_by("-start", "-pk")
+
+    def on_day(self, day):
+        start, end = day_bounds(day)
+        return self.visible().filter(start__lte=end, end__gte=start).order_by("start", "pk")
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    intro = models.TextField("chapô", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "agenda"
+
+    def events(self):
+        return EventPage.objects.child_of(self)
+
+    def render_listing(self, request, events, past):
+        return self.render(
+            request,
+            context_overrides={
+                "events": paginate(request, events.for_cards(), settings.EVENTS_PER_PAGE),
+                "showing_past": past,
+            },
+        )
+
+    @path("")
+    def upcoming_view(self, request):
+        return self.render_listing(request, self.events().upcoming(), past=False)
+
+    @path("passes/")
+    def past_view(self, request):
+        return self.render_listing(request, self.events().past(), past=True)
+
+
+class EventPage(TaggedPage):
+    start = models.DateTimeField("début", db_index=True)
+    end = models.DateTimeField("fin", db_index=True)
+    all_day = models.BooleanField("toute la journée", default=False)
+    format = models.CharField("format", max_length=12, choices=EventFormat.choices, default=EventFormat.PRESENTIEL)
+    venue = models.CharField("lieu", max_length=255, blank=True)
+    city = models.CharField("ville", max_length=120, blank=True)
+    online_url = models.URLField("lien de connexion", blank=True)
+    registration_url = models.URLField("lien d’inscription", blank=True)
+    registration_deadline = models.DateField("date limite d’inscription", null=True, blank=True)
+    status = models.CharField("statut", max_length=10, choices=EventStatus.choices, default=EventStatus.PREVU)
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    search_fields = TaggedPage.search_fields + [
+        index.SearchField("venue"),
+        index.SearchField("city"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("status"),
+            ],
+            heading="Dates",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldRowPanel([FieldPanel("venue"), FieldPanel("city")]),
+                FieldPanel("online_url"),
+                FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_deadline")]),
+            ],
+            heading="Lieu et inscription",
+        ),
+        FieldPanel("intro"),
+        FieldPanel("cover"),
+        FieldPanel("body"),
+        *TaggedPage.taxonomy_panels,
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "événement"
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "La fin de l’événement doit suivre son début."})
+
+    def save(self, *args, **kwargs):
+        if self.all_day and self.start and self.end:
+            # An all-day event covers whole local days, so "upcoming" stays true until its last day ends.
+            self.start = day_bounds(timezone.localdate(self.start))[0]
+            self.end = day_bounds(timezone.localdate(self.end))[1]
+        super().save(*args, **kwargs)
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.ANNULE
+
+    @property
+    def kind_label(self):
+        return "Événement"
+
+    @property
+    def is_multi_day(self):
+        return timezone.localdate(self.start) != timezone.localdate(self.end)

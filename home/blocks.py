@@ -1,0 +1,119 @@
+"""Homepage sections: each is a block an editor can add, remove, reorder and configure."""
+
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from articles.models import ArticleIndexPage, ArticleKind, ArticlePage
+from events.models import EventIndexPage, EventPage
+from media_library.pages import ResourceCentrePage, ResourceKind
+
+
+class FilteredSectionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titre de la section", max_length=80)
+    count = blocks.IntegerBlock(label="Nombre d’éléments", min_value=1, max_value=24, default=3)
+    country = SnippetChooserBlock("taxonomy.Country", label="Limiter au pays", required=False)
+    theme = SnippetChooserBlock("taxonomy.Theme", label="Limiter à la thématique", required=False)
+
+    class Meta:
+        abstract = True
+
+
+class NewsFeedBlock(FilteredSectionBlock):
+    kinds = blocks.MultipleChoiceBlock(
+        label="Types d’articles", choices=ArticleKind.choices, required=False, help_text="Vide : tous les types."
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = "Actualités en cartes"
+        template = "home/blocks/news_feed.html"
+        preview_value = {"title": "Actualité", "count": 3, "kinds": ["actualite"]}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        articles = (
+            ArticlePage.objects.recent()
+            .of_kinds(value.get("kinds"))
+            .tagged(country=value.get("country"), theme=value.get("theme"))
+            .for_cards()
+        )
+        context["articles"] = list(articles[: value["count"]])
+        context["index_page"] = ArticleIndexPage.objects.live().first()
+        return context
+
+
+class NewsListBlock(NewsFeedBlock):
+    class Meta:
+        icon = "list-ul"
+        label = "Actualités en liste courte"
+        template = "home/blocks/news_list.html"
+        preview_value = {"title": "Actualités", "count": 3}
+
+
+class AgendaBlock(FilteredSectionBlock):
+    class Meta:
+        icon = "date"
+        label = "Agenda"
+        template = "home/blocks/agenda.html"
+        preview_value = {"title": "Agenda", "count": 3}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        events = (
+            EventPage.objects.upcoming()
+            .tagged(country=value.get("country"), theme=value.get("theme"))
+            .defer_streamfields()
+        )
+        context["events"] = list(events[: value["count"]])
+        context["index_page"] = EventIndexPage.objects.live().first()
+        return context
+
+
+class ResourceTilesBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titre de la section", max_length=80, default="Centre de ressources")
+
+    class Meta:
+        icon = "folder-open-1"
+        label = "Centre de ressources"
+        template = "home/blocks/resource_tiles.html"
+        preview_value = {"title": "Centre de ressources"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        centre = ResourceCentrePage.objects.live().first()
+        context["centre"] = centre
+        context["tiles"] = [
+            {"kind": kind, "label": label, "url": f"{centre.url}?type={kind}" if centre else None}
+            for kind, label in ResourceKind.choices
+        ]
+        return context
+
+
+class FeaturedBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titre de la section", max_length=80)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(label="Page"), label="Pages mises en avant", min_num=1, max_num=6)
+
+    class Meta:
+        icon = "pick"
+        label = "À la une"
+        template = "home/blocks/featured.html"
+
+
+class RichTextSectionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titre de la section", max_length=80, required=False)
+    text = blocks.RichTextBlock(label="Texte", features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Texte libre"
+        template = "home/blocks/rich_text.html"
+        preview_value = {"title": "Qui sommes-nous ?", "text": "<p>Le réseau des collectivités engagées.</p>"}
+
+
+class HomeSectionsBlock(blocks.StreamBlock):
+    news_feed = NewsFeedBlock()
+    agenda = AgendaBlock()
+    news_list = NewsListBlock()
+    featured = FeaturedBlock()
+    resource_tiles = ResourceTilesBlock()
+    rich_text = RichTextSectionBlock()

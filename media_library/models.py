@@ -1,0 +1,52 @@
+from django.db import models
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtailmedia.models import AbstractMedia
+
+from media_library.pages import ResourceCentrePage, ResourceGalleryImage, ResourcePage  # noqa: F401
+
+
+class CufImage(AbstractImage):
+    description = models.CharField(
+        "texte alternatif",
+        max_length=255,
+        help_text="Décrit l’image pour les personnes qui ne la voient pas (obligatoire).",
+    )
+    credit = models.CharField("crédit", max_length=255, blank=True)
+
+    admin_form_fields = Image.admin_form_fields + ("credit",)
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+        permissions = [("choose_image", "Can choose image")]
+
+
+class CufRendition(AbstractRendition):
+    image = models.ForeignKey(CufImage, related_name="renditions", on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CufDocument(AbstractDocument):
+    admin_form_fields = Document.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = "document"
+        verbose_name_plural = "documents"
+        permissions = [("choose_document", "Can choose document")]
+
+
+class CufMedia(AbstractMedia):
+    credit = models.CharField("crédit", max_length=255, blank=True)
+    transcript = models.TextField("transcription", blank=True)
+    captions = models.FileField(
+        "sous-titres (WebVTT)", upload_to="media_captions", blank=True, help_text="Fichier .vtt"
+    )
+
+    admin_form_fields = AbstractMedia.admin_form_fields + ("credit", "transcript", "captions")
+
+    class Meta(AbstractMedia.Meta):
+        verbose_name = "média audio ou vidéo"
+        verbose_name_plural = "médias audio et vidéo"
