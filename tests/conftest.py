@@ -1,0 +1,17 @@
+import pytest
+
+from tests.factories import build_site
+
+
+@pytest.fixture
+def site_tree(db):
+    return build_site()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
