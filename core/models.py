@@ -13,9 +13,7 @@ from core.blocks import BodyStreamBlock
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    tagline = models.CharField(
-        "slogan", max_length=255, default="Le portail de la coopération décentralisée"
-    )
+    tagline = models.CharField("slogan", max_length=255, default="Le portail de la coopération décentralisée")
     default_image = models.ForeignKey(
         get_image_model_string(),
         verbose_name="image par défaut",
@@ -38,7 +36,12 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("contact_email"),
         MultiFieldPanel(
-            [FieldPanel("facebook_url"), FieldPanel("linkedin_url"), FieldPanel("youtube_url"), FieldPanel("bluesky_url")],
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("bluesky_url"),
+            ],
             heading="Réseaux sociaux",
         ),
     ]

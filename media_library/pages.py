@@ -111,7 +111,9 @@ class ResourcePage(TaggedPage):
 
 class ResourceGalleryImage(Orderable):
     page = ParentalKey(ResourcePage, related_name="gallery_images", on_delete=models.CASCADE)
-    image = models.ForeignKey(get_image_model_string(), verbose_name="image", on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(
+        get_image_model_string(), verbose_name="image", on_delete=models.CASCADE, related_name="+"
+    )
     caption = models.CharField("légende", max_length=255, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]

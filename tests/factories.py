@@ -160,7 +160,7 @@ def build_site():
     old_root = site.root_page
     site.root_page = home
     site.save()
-    if old_root.pk != home.pk and not old_root.specific_class == HomePage:
+    if old_root.pk != home.pk and old_root.specific_class != HomePage:
         old_root.delete()
     return {
         "home": home,

@@ -49,7 +49,9 @@ def test_end_before_start_is_refused_with_a_french_message(site_tree):
     from django.core.exceptions import ValidationError
 
     start = timezone.now()
-    event = EventPage(title="Mauvaises dates", slug="mauvaises-dates", start=start, end=start - datetime.timedelta(hours=1))
+    event = EventPage(
+        title="Mauvaises dates", slug="mauvaises-dates", start=start, end=start - datetime.timedelta(hours=1)
+    )
     with pytest.raises(ValidationError) as excinfo:
         event.clean()
     assert "La fin de l’événement doit suivre son début." in str(excinfo.value)

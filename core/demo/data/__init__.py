@@ -1,0 +1,1 @@
+"""The facts of the demo content: plain Python data, no database access."""
