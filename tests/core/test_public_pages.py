@@ -50,8 +50,9 @@ def test_drafts_are_not_listed_nor_served(client, site_tree):
 
 
 @pytest.mark.parametrize("page_param", ["abc", "0", "-3", "99999", "1e9", "%00"])
-def test_bad_page_numbers_never_give_a_server_error(client, site_tree, page_param):
-    for day in range(15):
+def test_bad_page_numbers_never_give_a_server_error(client, site_tree, settings, page_param):
+    settings.ARTICLES_PER_PAGE = 2
+    for day in range(3):
         ArticlePageFactory(parent=site_tree["articles"], date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day))
     response = client.get("/actualites/", {"page": page_param})
     assert response.status_code in (200, 404)
