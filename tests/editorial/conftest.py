@@ -41,7 +41,7 @@ def clients(people):
 
 def article_form(page, **overrides):
     """The edit form of an article as the admin would post it, with the page's current values."""
-    page = page.get_latest_revision_as_object()
+    page = page.get_latest_revision_as_object() if page.pk else page
     data = {
         "title": page.title,
         "slug": page.slug,

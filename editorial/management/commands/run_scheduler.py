@@ -39,14 +39,17 @@ class Command(BaseCommand):
             self.stdout.write(f"Signal {signal.Signals(signum).name} received, stopping the scheduler.")
             stop.set()
 
-        signal.signal(signal.SIGTERM, request_stop)
-        signal.signal(signal.SIGINT, request_stop)
+        previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         self.stdout.write(f"Scheduler started: publish_scheduled every {interval:g} s (Ctrl-C to stop).")
-        while not stop.is_set():
-            started = time.monotonic()
-            self.step()
-            # Sleep until the next tick, waking up at once on SIGTERM/SIGINT.
-            stop.wait(max(0.0, interval - (time.monotonic() - started)))
+        try:
+            while not stop.is_set():
+                started = time.monotonic()
+                self.step()
+                # Sleep until the next tick, waking up at once on SIGTERM/SIGINT.
+                stop.wait(max(0.0, interval - (time.monotonic() - started)))
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         self.stdout.write("Scheduler stopped.")
 
     def step(self):
