@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test lint format serve clean
+.PHONY: help venv venv-dev run migrate demo test lint format serve scheduler clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -33,8 +33,15 @@ migrate: venv ## Apply migrations to the database named by DATABASE_URL (SQLite 
 demo: migrate ## Load the demo content (idempotent)
 	$(PY) manage.py load_demo_content
 
-run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
+# The scheduler (scheduled publishing/expiry) runs in the background next to runserver; the trap
+# stops it when runserver stops (Ctrl-C included).
+run: demo ## Install, migrate, load demo content, serve on http://127.0.0.1:8000 with the scheduler
+	@$(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill -TERM $$scheduler 2>/dev/null; wait $$scheduler' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+scheduler: migrate ## Run only the scheduler (publishes/unpublishes scheduled pages every 30 s)
+	$(PY) manage.py run_scheduler
 
 test: venv-dev ## Run the test suite (SQLite, or the database named by DATABASE_URL)
 	$(PY) -m pytest
