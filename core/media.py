@@ -30,7 +30,8 @@ def harden(response):
     response["Content-Security-Policy"] = MEDIA_CSP
     response["Cache-Control"] = "public, max-age=86400"
     if content_type not in INLINE_CONTENT_TYPES and not content_type.startswith(INLINE_PREFIXES):
-        response["Content-Disposition"] = "attachment"
+        filename = response.get("Content-Disposition", "").partition(";")[2].strip()
+        response["Content-Disposition"] = "attachment" + (f"; {filename}" if filename else "")
         response["Content-Type"] = "application/octet-stream"
     return response
 
