@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test lint format serve scheduler clean
+.PHONY: help venv venv-dev run migrate demo test lint format serve scheduler two-instances audit clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -54,6 +54,16 @@ format: venv-dev ## Format Python and templates
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml templates
+
+serve: venv ## Production: collectstatic, then gunicorn (gunicorn.conf.py); needs SECRET_KEY, ALLOWED_HOSTS
+	DJANGO_SETTINGS_MODULE=cuf_cms.settings.production $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=cuf_cms.settings.production $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+two-instances: venv-dev ## Two gunicorn instances sharing PostgreSQL, Redis and media: prints PASS or FAIL
+	$(PY) bench/two_instances.py
+
+audit: venv-dev ## pip-audit of requirements.txt (a network failure only warns)
+	$(PY) .ci/pip_audit.py
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 var staticfiles

@@ -15,3 +15,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# django-axes needs a request in authenticate(); the test client's login() has none. Tests of the
+# lock-out turn it back on (tests/core/test_axes.py).
+AXES_ENABLED = False
