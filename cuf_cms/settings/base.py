@@ -65,7 +65,8 @@ MIDDLEWARE = [
     # Outside any page cache, so cached responses get the current headers too.
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Slot for the anonymous full-page cache middleware (issue 10): insert it here.
+    # Before sessions, CSRF and auth: a cache hit does no cookie, session or database work.
+    "core.cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -141,6 +142,14 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Full-page cache for anonymous visitors (core/cache, README "Page cache"). On by default, as
+# visitors get it; PAGE_CACHE=0 turns it off while working on templates.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "300"))  # seconds an entry lives
+PAGE_CACHE_BROWSER_MAX_AGE = 60  # Cache-Control max-age (browsers)
+PAGE_CACHE_SHARED_MAX_AGE = 300  # Cache-Control s-maxage (CDN, purged on publish when configured)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 30
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

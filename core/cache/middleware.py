@@ -1,0 +1,165 @@
+"""Serve anonymous GET/HEAD requests of public pages from the shared cache.
+
+Placed right after SecurityMiddleware and WhiteNoise, before sessions, CSRF and authentication, so a
+hit costs one cache round trip (the generation counter and the page are fetched together) and no
+cookie or database work. Every entry records the site-wide generation it was rendered under; any
+content change sets a new generation (core.cache.purge), so an older entry is never served again.
+
+Anonymous means: no session cookie, no messages cookie, no Authorization header. Other cookies
+(csrftoken, analytics, consent) are ignored, so they neither bypass the cache nor enter the key.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.utils.cache import patch_cache_control
+
+from core.cache import generation
+from core.cache.keys import lock_key, normalise_query, page_key
+
+DEFAULT_EXCLUDED_PATHS = ("/admin/", "/documents/", "/apercu/", "/_util/", "/healthz", "/static/", "/media/")
+DEFAULT_UNCACHED_PATHS = ("/recherche/",)
+SKIPPED_HEADERS = {"set-cookie", "date", "vary", "x-page-cache", "content-length", "etag"}
+VARY_IGNORED = {"cookie", "accept-language"}
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def is_anonymous(request):
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def _rewrite_query(request, canonical):
+    """Unknown parameters never reach the view: it sees the canonical query string only."""
+    if request.META.get("QUERY_STRING", "") != canonical:
+        request.META["QUERY_STRING"] = canonical
+        request.GET = QueryDict(canonical)
+
+
+def cache_control_value():
+    value = "public, max-age={}, s-maxage={}, stale-while-revalidate={}".format(
+        _setting("PAGE_CACHE_BROWSER_MAX_AGE", 60),
+        _setting("PAGE_CACHE_SHARED_MAX_AGE", 300),
+        _setting("PAGE_CACHE_STALE_WHILE_REVALIDATE", 30),
+    )
+    return value
+
+
+def is_storable(request, response):
+    """Only a plain 200 that is the same for every anonymous visitor may be stored."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the body holds a CSRF token tied to this visitor
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache", "max-age=0")):
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return vary <= VARY_IGNORED
+
+
+def make_entry(current_generation, response):
+    """What is stored: the generation, status, headers worth replaying, body and its ETag."""
+    if not response.has_header("Cache-Control"):
+        response["Cache-Control"] = cache_control_value()
+    # The key ignores cookies (anonymous visitors all get the same page) and the site speaks
+    # French only, so Vary: Cookie / Accept-Language would only fragment browser and CDN caches.
+    if response.has_header("Vary"):
+        del response["Vary"]
+    content = response.content
+    etag = '"{}"'.format(hashlib.blake2b(content, digest_size=12).hexdigest())
+    response["ETag"] = etag
+    headers = tuple((name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS)
+    return (current_generation, response.status_code, headers, content, etag)
+
+
+def response_from_entry(request, entry, state):
+    _, status, headers, content, etag = entry
+    if request.META.get("HTTP_IF_NONE_MATCH") == etag:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(content, status=status)
+        response["Content-Length"] = str(len(content))
+    for name, value in headers:
+        response[name] = value
+    response["ETag"] = etag
+    response["X-Page-Cache"] = state
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            not _setting("PAGE_CACHE", False)
+            or request.method not in ("GET", "HEAD")
+            or request.path_info.startswith(_setting("PAGE_CACHE_EXCLUDED_PATHS", DEFAULT_EXCLUDED_PATHS))
+        ):
+            return self.get_response(request)
+
+        _rewrite_query(request, normalise_query(request.META.get("QUERY_STRING", "")))
+        if not is_anonymous(request):
+            return self._bypass(request, "bypass")
+        if request.path_info.startswith(_setting("PAGE_CACHE_UNCACHED_PATHS", DEFAULT_UNCACHED_PATHS)):
+            return self._bypass(request, "uncached")
+
+        cache = caches[_setting("PAGE_CACHE_ALIAS", "default")]
+        key = page_key(request, request.META["QUERY_STRING"])
+        found = cache.get_many([generation.KEY, key])
+        current = found.get(generation.KEY) or generation.current(cache)
+        if current is None:  # the cache is unreachable: serve without it
+            return self._bypass(request, "unavailable")
+        entry = found.get(key)
+        if entry is not None and entry[0] == current:
+            return response_from_entry(request, entry, "hit")
+        return self._render(request, cache, key, current)
+
+    def _bypass(self, request, state):
+        response = self.get_response(request)
+        if state == "bypass" and not response.has_header("Cache-Control"):
+            # A logged-in (or otherwise personal) view of a public page: no shared cache may keep it.
+            patch_cache_control(response, private=True, no_cache=True)
+        response["X-Page-Cache"] = state
+        return response
+
+    def _render(self, request, cache, key, current):
+        """A miss: one process renders while the others wait for its result (stampede lock)."""
+        lock = lock_key(key)
+        locked = cache.add(lock, 1, _setting("PAGE_CACHE_LOCK_TIMEOUT", 10))
+        if not locked:
+            entry = self._wait_for(cache, key, current)
+            if entry is not None:
+                return response_from_entry(request, entry, "hit-after-wait")
+        try:
+            response = self.get_response(request)
+            if is_storable(request, response):
+                entry = make_entry(current, response)
+                cache.set(key, entry, _setting("PAGE_CACHE_TIMEOUT", 300))
+                response["X-Page-Cache"] = "miss"
+            else:
+                response["X-Page-Cache"] = "uncacheable"
+            return response
+        finally:
+            if locked:
+                cache.delete(lock)
+
+    @staticmethod
+    def _wait_for(cache, key, current):
+        """Poll briefly for the entry another process is rendering; never accept an older one."""
+        deadline = time.monotonic() + _setting("PAGE_CACHE_LOCK_WAIT", 2.0)
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            entry = cache.get(key)
+            if entry is not None and entry[0] == current:
+                return entry
+        return None

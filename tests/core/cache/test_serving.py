@@ -1,0 +1,134 @@
+"""What a visitor gets: every public page from the cache, whatever junk or cookies come along."""
+
+import pytest
+
+from tests.core.cache.conftest import page_cache_keys
+from tests.factories import ArticlePageFactory, EventPageFactory, ResourcePageFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages(site_tree):
+    return {
+        **site_tree,
+        "article": ArticlePageFactory(parent=site_tree["articles"], title="Mission en Arménie"),
+        "event": EventPageFactory(parent=site_tree["agenda"], title="Réunion du groupe-pays Liban"),
+        "resource": ResourcePageFactory(parent=site_tree["resources"], title="Guide de la coopération"),
+        "standard": StandardPageFactory(parent=site_tree["home"], title="Qui sommes-nous ?"),
+    }
+
+
+def test_every_public_page_type_is_served_from_the_cache(client, pages, page_cache):
+    for name, page in pages.items():
+        first = client.get(page.url)
+        assert first.status_code == 200, name
+        assert first["X-Page-Cache"] == "miss", name
+        second = client.get(page.url)
+        assert second["X-Page-Cache"] == "hit", name
+        assert second.content == first.content
+        assert second["Content-Type"] == "text/html; charset=utf-8"
+        assert page.title in second.content.decode()
+        assert not second.cookies, name
+    passes = [client.get("/agenda/passes/")["X-Page-Cache"] for _ in range(2)]
+    assert passes == ["miss", "hit"]
+
+
+def test_head_is_answered_from_the_cache(client, pages, redis_page_cache):
+    client.get("/actualites/")
+    response = client.head("/actualites/")
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+    assert int(response["Content-Length"]) > 1000
+    assert response.content == b""
+
+
+def test_a_head_miss_fills_the_cache_for_get(client, pages, redis_page_cache):
+    assert client.head("/agenda/")["X-Page-Cache"] == "miss"
+    response = client.get("/agenda/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Agenda" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        {"utm_source": "lettre", "utm_medium": "email", "utm_campaign": "juin"},
+        {"fbclid": "IwAR3xyz"},
+        {"r": "123"},
+        {"gclid": "abc", "_": "1700000000"},
+    ],
+)
+def test_tracking_and_unknown_parameters_do_not_bypass_the_cache(client, pages, redis_page_cache, junk):
+    client.get(pages["article"].url)
+    response = client.get(pages["article"].url, junk)
+    assert response["X-Page-Cache"] == "hit"
+    assert len(page_cache_keys()) == 1
+
+
+def test_unknown_parameters_never_reach_the_view(client, pages, settings, redis_page_cache):
+    settings.ARTICLES_PER_PAGE = 1
+    ArticlePageFactory(parent=pages["articles"], title="Deuxième article")
+    response = client.get("/actualites/", {"utm_source": "lettre", "fbclid": "x", "page": "1"})
+    html = response.content.decode()
+    assert "page=2" in html  # the pagination link is there…
+    assert "utm_source" not in html and "fbclid" not in html  # …without the junk
+
+
+def test_equivalent_filters_share_one_entry(client, pages, redis_page_cache):
+    assert client.get("/actualites/?thematique=eau&pays=liban")["X-Page-Cache"] == "miss"
+    for variant in ("?pays=LIBAN&thematique=Eau", "?pays=liban&thematique=eau&type=&page=1", "?pays=+liban+&thematique=eau"):
+        assert client.get(f"/actualites/{variant}")["X-Page-Cache"] == "hit", variant
+    assert client.get("/actualites/?pays=liban")["X-Page-Cache"] == "miss"
+    assert client.get("/actualites/?page=2")["X-Page-Cache"] in ("miss", "uncacheable")
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        "csrftoken=QWERTYUIOPASDFGHJKLZXCVBNM123456",
+        "_pk_id.1.1fff=4c3d2b1a; _pk_ses.1.1fff=1",
+        "cookie_consent=accepted; django_language=fr",
+    ],
+)
+def test_visitor_cookies_do_not_bypass_the_cache(client, pages, redis_page_cache, cookie):
+    client.get("/")
+    response = client.get("/", HTTP_COOKIE=cookie)
+    assert response["X-Page-Cache"] == "hit"
+    assert not response.cookies
+
+
+def test_cache_control_and_vary_suit_browsers_and_a_cdn(client, pages, redis_page_cache):
+    for state in ("miss", "hit"):
+        response = client.get("/actualites/")
+        assert response["X-Page-Cache"] == state
+        cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"public", "max-age=60", "s-maxage=300"} <= cache_control
+        assert "Cookie" not in response.get("Vary", "")
+        assert "Accept-Language" not in response.get("Vary", "")
+        assert response["ETag"]
+
+
+def test_a_matching_etag_gets_not_modified(client, pages, redis_page_cache):
+    etag = client.get("/")["ETag"]
+    response = client.get("/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert client.get("/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_ten_thousand_junk_query_strings_leave_one_entry_and_no_error(client, pages, redis_page_cache):
+    statuses = set()
+    for i in range(10_000):
+        response = client.get(f"/actualites/?utm_source=s{i}&x{i}={i}&fbclid={i * 7919}")
+        statuses.add(response.status_code)
+    assert statuses == {200}
+    assert len(page_cache_keys()) == 1
+
+
+def test_the_page_cache_can_be_turned_off(client, pages, redis_page_cache, settings):
+    settings.PAGE_CACHE = False
+    client.get("/")
+    response = client.get("/")
+    assert "X-Page-Cache" not in response
+    assert page_cache_keys() == []
