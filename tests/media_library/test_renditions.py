@@ -89,7 +89,8 @@ def test_uploading_an_image_creates_card_and_cover_renditions(django_capture_on_
 
 
 def test_card_picture_has_modern_formats_sizes_and_lazy_loading(client, home):
-    ArticlePageFactory(parent=home["articles"], title="Illustré", cover=ImageFactory(description="Une place", file=image_file(size=(1600, 900))))
+    cover = ImageFactory(description="Une place", file=image_file(size=(1600, 900)))
+    ArticlePageFactory(parent=home["articles"], title="Illustré", cover=cover)
     body = client.get("/").content.decode()
     picture = body[body.index("<picture>") : body.index("</picture>")]
     assert 'type="image/avif"' in picture and 'type="image/webp"' in picture
@@ -99,7 +100,8 @@ def test_card_picture_has_modern_formats_sizes_and_lazy_loading(client, home):
 
 
 def test_detail_cover_is_eager_with_high_priority(client, home):
-    page = ArticlePageFactory(parent=home["articles"], title="Avec couverture", cover=ImageFactory(description="Un pont"))
+    cover = ImageFactory(description="Un pont")
+    page = ArticlePageFactory(parent=home["articles"], title="Avec couverture", cover=cover)
     body = client.get(page.url).content.decode()
     picture = body[body.index("<picture>") : body.index("</picture>")]
     assert 'loading="eager"' in picture and 'fetchpriority="high"' in picture and 'alt="Un pont"' in picture
