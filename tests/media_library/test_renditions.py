@@ -66,9 +66,7 @@ def test_warm_homepage_creates_no_rendition_and_reads_none_one_by_one(client, ho
     assert "<picture>" in body and 'type="image/avif"' in body and 'type="image/webp"' in body
 
 
-def test_publishing_a_page_creates_its_renditions_before_any_visit(
-    client, home, django_capture_on_commit_callbacks
-):
+def test_publishing_a_page_creates_its_renditions_before_any_visit(client, home, django_capture_on_commit_callbacks):
     cover = ImageFactory(title="Couverture")
     with django_capture_on_commit_callbacks(execute=True):
         page = ArticlePageFactory(parent=home["articles"], title="Publié", cover=cover)
