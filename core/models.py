@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from media_library.renditions import CARD_SPECS, image_prefetch
 
 
 @register_setting(icon="cog")
@@ -125,8 +126,17 @@ class TaggedPage(Page):
 
     @classmethod
     def card_prefetches(cls):
-        """Related data a card renders, fetched in a fixed number of queries."""
-        return ["countries", "themes__default_image"]
+        """Related data a card renders, fetched in a fixed number of queries.
+
+        Images come with their card renditions (media_library.renditions.CARD_SPECS), so rendering
+        10 or 100 cards costs the same number of queries and never looks a rendition up one by one.
+        """
+        return [
+            image_prefetch("cover", *CARD_SPECS),
+            "countries",
+            "themes",
+            image_prefetch("themes__default_image", *CARD_SPECS),
+        ]
 
 
 class StandardPage(Page):

@@ -4,7 +4,8 @@ from wagtail.query import PageQuerySet
 class TaggedPageQuerySet(PageQuerySet):
     """Queries shared by every page type built on core.models.TaggedPage."""
 
-    card_select_related = ("cover",)
+    # Foreign keys a card shows, joined. The cover is prefetched instead (card_prefetches), with its renditions.
+    card_select_related = ()
 
     def visible(self):
         return self.live().public()

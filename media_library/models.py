@@ -44,6 +44,8 @@ class CufMedia(AbstractMedia):
     captions = models.FileField(
         "sous-titres (WebVTT)", upload_to="media_captions", blank=True, help_text="Fichier .vtt"
     )
+    # SHA-1 of the file, set by the upload form, to refuse the same file uploaded twice.
+    file_hash = models.CharField(max_length=40, blank=True, editable=False, db_index=True)
 
     admin_form_fields = AbstractMedia.admin_form_fields + ("credit", "transcript", "captions")
 

@@ -9,6 +9,7 @@ from wagtail.search import index
 from core.models import TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
+from media_library.renditions import CARD_SPECS, image_prefetch
 
 
 class ResourceKind(models.TextChoices):
@@ -19,7 +20,7 @@ class ResourceKind(models.TextChoices):
 
 
 class ResourcePageQuerySet(TaggedPageQuerySet):
-    card_select_related = ("cover", "document", "media")
+    card_select_related = ("document", "media")
 
     def recent(self):
         return self.visible().order_by("-date", "-pk")
@@ -99,7 +100,7 @@ class ResourcePage(TaggedPage):
 
     @classmethod
     def card_prefetches(cls):
-        return [*super().card_prefetches(), "gallery_images__image"]
+        return [*super().card_prefetches(), "gallery_images", image_prefetch("gallery_images__image", *CARD_SPECS)]
 
     def card_image(self):
         if not self.cover_id and self.kind == ResourceKind.PHOTO:

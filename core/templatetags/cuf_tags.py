@@ -5,21 +5,19 @@ import datetime
 from django import template
 from django.http import QueryDict
 from django.utils import timezone
-from wagtail.images.models import Filter, Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Site
+
+from media_library.pictures import build_picture
+from media_library.renditions import CARD_SIZES, CARD_SPECS, images_with_renditions
 
 register = template.Library()
 
 SHORT_MONTHS = ("janv", "fév", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc")
 ELLIPSIS = " (…)"
 
-# What a card picture renders: modern formats first, two widths for 1x and 2x screens.
-# Equivalent to {% picture image format-{avif,webp,jpeg} fill-{400x225,800x450} %}; listings can prefetch
-# exactly these renditions with CufImage.objects.prefetch_renditions(*CARD_RENDITION_SPECS).
-CARD_FILTER_SPECS = ("format-{avif,webp,jpeg}", "fill-{400x225,800x450}")
-CARD_RENDITION_SPECS = tuple(Filter.expand_spec(CARD_FILTER_SPECS))
-CARD_SIZES = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 100vw"
+# What a card picture renders (AVIF, WebP, JPEG at the card widths) is declared once in
+# media_library.renditions.CARD_SPECS, which listings prefetch (TaggedPageQuerySet.for_cards).
+CARD_RENDITION_SPECS = CARD_SPECS
 
 
 @register.filter
@@ -99,39 +97,39 @@ def query_with(context, **kwargs):
 
 
 def _default_image(context):
-    """The site's default image from the settings, or None."""
+    """The site's default image from the settings (with its card renditions, once per request), or None."""
     from core.models import SiteSettings
 
     request = context.get("request")
+    if request is not None and hasattr(request, "_cuf_default_image"):
+        return request._cuf_default_image
     if request is not None and hasattr(request, "META"):
         site_settings = SiteSettings.for_request(request)
     else:
         site = Site.objects.filter(is_default_site=True).first()
         site_settings = SiteSettings.for_site(site) if site else None
-    return site_settings.default_image if site_settings else None
+    image = None
+    if site_settings is not None and site_settings.default_image_id:
+        image = images_with_renditions(*CARD_SPECS).filter(pk=site_settings.default_image_id).first()
+    if request is not None:
+        request._cuf_default_image = image
+    return image
 
 
 @register.inclusion_tag("includes/card_image.html", takes_context=True)
 def card_picture(context, page, sizes=CARD_SIZES):
     """The card's picture: its own image, else the site's default image, else a decorative static image.
 
-    Renders like {% picture image format-{avif,webp,jpeg} fill-{400x225,800x450} sizes=… loading="lazy" %},
-    with width, height and alt = image.description.
+    Renders like {% picture image format-{avif,webp,jpeg} fill-{400x225,800x450,1200x675} loading="lazy" %}
+    with width and height; alt is the image's description, empty for the site's default image
+    (decorative: the card's title says what it is about).
     """
     image = page.card_image() if hasattr(page, "card_image") else None
+    alt = None
     if image is None:
         image = _default_image(context)
-    picture = None
-    if image is not None:
-        renditions = get_renditions_or_not_found(image, [Filter(spec=spec) for spec in CARD_RENDITION_SPECS])
-        attrs = {
-            "sizes": sizes,
-            "loading": "lazy",
-            "decoding": "async",
-            "alt": image.description,
-            "class": "card__img",
-        }
-        picture = Picture(renditions, attrs)
+        alt = ""
+    picture = build_picture(image, "card", alt=alt, css_class="card__img", sizes=sizes) if image else None
     return {"picture": picture}
 
 

@@ -199,12 +199,25 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "media_library.CufImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_library.CufDocument"
-WAGTAILMEDIA = {"MEDIA_MODEL": "media_library.CufMedia"}
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "media_library.CufMedia",
+    "MEDIA_FORM_BASE": "media_library.forms.CufMediaForm",
+    "AUDIO_EXTENSIONS": ["mp3", "ogg", "m4a"],
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+# Upload rules (media_library/uploads.py): size per kind, real content checked against the extension.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media_library.forms.CufImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media_library.forms.CufDocumentForm"
+CUF_MEDIA_MAX_UPLOAD_SIZE = int(os.environ.get("MEDIA_MAX_UPLOAD_SIZE", str(300 * 1024 * 1024)))
+CUF_CAPTIONS_MAX_UPLOAD_SIZE = 1024 * 1024
+# Documents a browser could render or run are downloaded, never displayed (media_library/wagtail_hooks.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False

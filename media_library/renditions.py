@@ -1,0 +1,54 @@
+"""The renditions the public templates render, declared once.
+
+Listings prefetch exactly these specs (CufImage.objects.prefetch_renditions), the publish and upload tasks
+generate them ahead of visitors, and the template tags render them; a spec used by a template but missing
+here would be created during a visitor's request.
+"""
+
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+
+FORMATS = "format-{avif,webp,jpeg}"
+
+
+def expand(*specs):
+    """'format-{avif,webp,jpeg}', 'fill-{400x225,800x450}' → the six single filter specs."""
+    return tuple(Filter.expand_spec(specs))
+
+
+# Cards (listings, homepage): 16:9, one width per layout step (1 column on phones, 2-3 on wider screens).
+CARD_SPECS = expand(FORMATS, "fill-{400x225,800x450,1200x675}")
+CARD_SIZES = "(min-width: 64em) 22rem, (min-width: 40em) 45vw, 100vw"
+
+# A detail page's cover, at the top of the page: 16:9 in the 48rem text column.
+COVER_SPECS = expand(FORMATS, "fill-{800x450,1200x675,1600x900}")
+COVER_SIZES = "(min-width: 60em) 48rem, 100vw"
+
+# An image in a page body (CaptionedImageBlock): original ratio.
+BODY_SPECS = expand(FORMATS, "max-{800x800,1200x1200,1600x1600}")
+BODY_SIZES = "(min-width: 60em) 48rem, 100vw"
+
+# A photo of a resource's gallery: two columns on wider screens.
+GALLERY_SPECS = expand(FORMATS, "max-{600x600,1200x1200}")
+GALLERY_SIZES = "(min-width: 40em) 45vw, 100vw"
+
+SPECS_BY_USE = {
+    "card": (CARD_SPECS, CARD_SIZES),
+    "cover": (COVER_SPECS, COVER_SIZES),
+    "body": (BODY_SPECS, BODY_SIZES),
+    "gallery": (GALLERY_SPECS, GALLERY_SIZES),
+}
+
+# Generated for every uploaded image: it may become a card, a cover or a body image.
+UPLOAD_SPECS = CARD_SPECS + COVER_SPECS
+
+
+def images_with_renditions(*specs):
+    """A queryset of images carrying their renditions for `specs` (one extra query for all of them)."""
+    return get_image_model().objects.prefetch_renditions(*specs)
+
+
+def image_prefetch(lookup, *specs):
+    """Prefetch(lookup) ending on an image relation, with the image's renditions for `specs`."""
+    return Prefetch(lookup, queryset=images_with_renditions(*specs))
