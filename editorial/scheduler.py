@@ -5,7 +5,7 @@ import os
 import socket
 
 from django.core.management import call_command
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from wagtail.models import PageLogEntry
 
 from editorial.models import SchedulerLock
@@ -27,7 +27,10 @@ def publish_scheduled_step(lock_seconds=25):
     The lock is a lease shorter than the scheduler's interval: if this process dies while holding
     it, another scheduler takes over at its next tick.
     """
-    close_old_connections()
+    if not connection.in_atomic_block:
+        # A long-running process must drop connections the database closed or that outlived
+        # CONN_MAX_AGE; never inside a transaction (as in tests).
+        close_old_connections()
     owner = owner_id()
     if not SchedulerLock.acquire(LOCK_NAME, owner, lock_seconds):
         logger.info("publish_scheduled skipped: another scheduler holds the lock")
