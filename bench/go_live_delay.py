@@ -64,10 +64,15 @@ def main():
         stamp = int(time.time())
         first = timezone.now() + datetime.timedelta(seconds=5)
         for index in range(args.pages):
-            page = StandardPage(title=f"Bench go-live {stamp}-{index}", slug=f"bench-go-live-{stamp}-{index}")
-            root.add_child(instance=page)
             go_live = first + datetime.timedelta(seconds=index * args.spacing)
-            page.save_revision(approved_go_live_at=go_live).publish()
+            page = StandardPage(
+                title=f"Bench go-live {stamp}-{index}", slug=f"bench-go-live-{stamp}-{index}", live=False
+            )
+            root.add_child(instance=page)
+            # As the admin does when a moderator approves a page with a future go-live date.
+            page.go_live_at = go_live
+            page.save_revision().publish()
+            assert not Page.objects.get(pk=page.pk).live
             pages.append((page.pk, go_live))
         print(f"scheduled {len(pages)} pages, go-live dates every {args.spacing:g} s", flush=True)
 

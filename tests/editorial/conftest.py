@@ -39,6 +39,19 @@ def clients(people):
     return result
 
 
+def outcome(response):
+    """What the person sees: "login" (sent to the login page), "refusé" (Wagtail's permission-denied
+    redirect to the dashboard), or the HTTP status."""
+    location = response.get("Location", "")
+    if response.status_code == 302 and location.startswith("/admin/login/"):
+        return "login"
+    if response.status_code == 302 and location == "/admin/":
+        return "refusé"
+    if response.status_code == 403:
+        return "refusé"
+    return response.status_code
+
+
 def article_form(page, **overrides):
     """The edit form of an article as the admin would post it, with the page's current values."""
     page = page.get_latest_revision_as_object() if page.pk else page

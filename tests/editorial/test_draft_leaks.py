@@ -53,15 +53,16 @@ def unpublished(site_tree):
     expired.unpublish(set_expired=True)
     # An approved page scheduled for tomorrow.
     scheduled = ArticlePageFactory(parent=articles, title=f"Article {SECRET} programmé", live=False)
-    revision = scheduled.save_revision(approved_go_live_at=timezone.now() + datetime.timedelta(days=1))
-    revision.publish()
+    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    scheduled.save_revision().publish()
+    assert Page.objects.get(pk=scheduled.pk).get_latest_revision().approved_go_live_at is not None
 
     home = site_tree["home"]
     home.sections = [
         ("news_feed", {"title": "À la une", "count": 12, "kinds": []}),
         ("news_list", {"title": "En bref", "count": 12, "kinds": []}),
         ("agenda", {"title": "Agenda", "count": 12}),
-        ("featured", {"title": "Mis en avant", "pages": [page.pk for page in drafts] + [withdrawn.pk, changed.pk]}),
+        ("featured", {"title": "Mis en avant", "pages": [*drafts, withdrawn, changed]}),
         ("resource_tiles", {"title": "Centre de ressources"}),
     ]
     home.save_revision().publish()

@@ -1,14 +1,15 @@
 """Who can do what: (anonymous, Rédacteur, Modérateur, admin) × each editorial action, on the real admin URLs.
 
-Each case records the HTTP status of the request and whether its effect happened (a status alone
-can hide a silent no-op: a Rédacteur's "publish" is a 302 that only saves a draft).
+Each case records what the person gets (the HTTP status, "login" for the login page, "refusé" for
+Wagtail's permission-denied redirect to the dashboard) and whether the action's effect happened:
+a status alone can hide a silent no-op (a Rédacteur's "publish" is a 302 that only saves a draft).
 """
 
 import pytest
 from wagtail.models import Page, WorkflowState
 
 from editorial.models import PreviewLink
-from tests.editorial.conftest import ROLES, article_form, edit, workflow_action
+from tests.editorial.conftest import ROLES, article_form, edit, outcome, workflow_action
 from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,55 +38,55 @@ def reload(page):
 
 def view_draft(client, pages):
     response = client.get(f"/admin/pages/{pages['live'].pk}/view_draft/")
-    return response.status_code, DRAFT_TEXT in response.content.decode()
+    return outcome(response), DRAFT_TEXT in response.content.decode()
 
 
 def preview(client, pages):
     url = f"/admin/pages/{pages['live'].pk}/edit/preview/"
     client.post(url, article_form(pages["live"]))
     response = client.get(url)
-    return response.status_code, DRAFT_TEXT in response.content.decode()
+    return outcome(response), DRAFT_TEXT in response.content.decode()
 
 
 def edit_form(client, pages):
     response = client.get(f"/admin/pages/{pages['live'].pk}/edit/")
-    return response.status_code, DRAFT_TEXT in response.content.decode()
+    return outcome(response), DRAFT_TEXT in response.content.decode()
 
 
 def submit(client, pages):
     response = edit(client, pages["live"], "action-submit")
-    return response.status_code, reload(pages["live"]).workflow_in_progress
+    return outcome(response), reload(pages["live"]).workflow_in_progress
 
 
 def approve(client, pages):
     response = workflow_action(client, pages["submitted"], "approve", comment="")
-    return response.status_code, reload(pages["submitted"]).live
+    return outcome(response), reload(pages["submitted"]).live
 
 
 def reject(client, pages):
     response = workflow_action(client, pages["submitted"], "reject", comment="À revoir.")
     state = WorkflowState.objects.filter(object_id=str(pages["submitted"].pk)).get()
-    return response.status_code, state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    return outcome(response), state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
 
 def publish(client, pages):
     response = edit(client, pages["live"], "action-publish", intro="Publié directement.")
-    return response.status_code, reload(pages["live"]).specific.intro == "Publié directement."
+    return outcome(response), reload(pages["live"]).specific.intro == "Publié directement."
 
 
 def unpublish(client, pages):
     response = client.post(f"/admin/pages/{pages['live'].pk}/unpublish/")
-    return response.status_code, not reload(pages["live"]).live
+    return outcome(response), not reload(pages["live"]).live
 
 
 def delete(client, pages):
     response = client.post(f"/admin/pages/{pages['live'].pk}/delete/")
-    return response.status_code, reload(pages["live"]) is None
+    return outcome(response), reload(pages["live"]) is None
 
 
 def move(client, pages):
     response = client.post(f"/admin/pages/{pages['live'].pk}/move/{pages['other_index'].pk}/confirm/")
-    return response.status_code, reload(pages["live"]).get_parent().pk == pages["other_index"].pk
+    return outcome(response), reload(pages["live"]).get_parent().pk == pages["other_index"].pk
 
 
 def copy(client, pages):
@@ -100,24 +101,24 @@ def copy(client, pages):
             "publish_copies": "on",
         },
     )
-    return response.status_code, Page.objects.filter(slug="copie", live=True).exists()
+    return outcome(response), Page.objects.filter(slug="copie", live=True).exists()
 
 
 def compare(client, pages):
     live = pages["live"]
     latest = live.get_latest_revision()
     response = client.get(f"/admin/pages/{live.pk}/revisions/compare/live...{latest.pk}/")
-    return response.status_code, response.status_code == 200 and "Version publiée." in response.content.decode()
+    return outcome(response), response.status_code == 200 and "Version publiée." in response.content.decode()
 
 
 def history(client, pages):
     response = client.get(f"/admin/pages/{pages['live'].pk}/history/")
-    return response.status_code, response.status_code == 200 and "Article publié" in response.content.decode()
+    return outcome(response), response.status_code == 200 and "Article publié" in response.content.decode()
 
 
 def shareable_preview(client, pages):
     response = client.post(f"/admin/liens-apercu/{pages['live'].pk}/", {"days": "7"})
-    return response.status_code, PreviewLink.objects.filter(page=pages["live"]).exists()
+    return outcome(response), PreviewLink.objects.filter(page=pages["live"]).exists()
 
 
 ACTIONS = {
@@ -138,21 +139,22 @@ ACTIONS = {
 }
 
 # (status, effect) for anonymous, Rédacteur, Modérateur, admin.
-LOGIN = (302, False)
+LOGIN = ("login", False)
+DENIED = ("refusé", False)
 MATRIX = {
     "view draft": [LOGIN, (200, True), (200, True), (200, True)],
     "preview": [LOGIN, (200, True), (200, True), (200, True)],
     "edit": [LOGIN, (200, True), (200, True), (200, True)],
     "submit": [LOGIN, (302, True), (302, True), (302, True)],
-    "approve": [LOGIN, (403, False), (302, True), (302, True)],
-    "reject": [LOGIN, (403, False), (302, True), (302, True)],
+    "approve": [LOGIN, DENIED, (302, True), (302, True)],
+    "reject": [LOGIN, DENIED, (302, True), (302, True)],
     # The Rédacteur's "publish" only saves a draft: nothing goes live.
     "publish": [LOGIN, (302, False), (302, True), (302, True)],
-    "unpublish": [LOGIN, (403, False), (302, True), (302, True)],
-    "delete": [LOGIN, (403, False), (302, True), (302, True)],
-    "move": [LOGIN, (403, False), (302, True), (302, True)],
-    # The Rédacteur gets the form back with an error: no live copy.
-    "copy": [LOGIN, (200, False), (302, True), (302, True)],
+    "unpublish": [LOGIN, DENIED, (302, True), (302, True)],
+    "delete": [LOGIN, DENIED, (302, True), (302, True)],
+    "move": [LOGIN, DENIED, (302, True), (302, True)],
+    # The Rédacteur's form has no "publish copies" option: the copy is a draft.
+    "copy": [LOGIN, (302, False), (302, True), (302, True)],
     "revisions compare": [LOGIN, (200, True), (200, True), (200, True)],
     "history": [LOGIN, (200, True), (200, True), (200, True)],
     "shareable preview": [LOGIN, (302, True), (302, True), (302, True)],
@@ -169,5 +171,10 @@ def test_permission_matrix(clients, pages, action, role, expected):
 
 def test_anonymous_is_sent_to_the_login_page(clients, pages):
     response = clients["anonyme"].get(f"/admin/pages/{pages['live'].pk}/edit/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert outcome(response) == "login"
+
+
+def test_refusal_tells_the_redacteur_in_french(clients, pages):
+    response = clients["redacteur"].post(f"/admin/pages/{pages['live'].pk}/unpublish/", follow=True)
+    assert "Désolé" in response.content.decode()
+    assert Page.objects.get(pk=pages["live"].pk).live
