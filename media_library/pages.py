@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -101,6 +103,29 @@ class ResourcePage(TaggedPage):
     @classmethod
     def card_prefetches(cls):
         return [*super().card_prefetches(), "gallery_images", image_prefetch("gallery_images__image", *CARD_SPECS)]
+
+    @property
+    def play_duration(self):
+        """The duration shown to visitors: the page's own, else the media file's (seconds → timedelta)."""
+        if self.duration:
+            return self.duration
+        if self.media_id and self.media and self.media.duration:
+            return datetime.timedelta(seconds=round(self.media.duration))
+        return None
+
+    @property
+    def photo_count(self):
+        return len(self.gallery_images.all())  # prefetched in listings (card_prefetches)
+
+    def tile_facts(self):
+        """What the resource centre's tile says besides the title, by kind (data only; the template words it)."""
+        if self.kind in (ResourceKind.SON, ResourceKind.VIDEO):
+            return {"duration": self.play_duration}
+        if self.kind == ResourceKind.PHOTO:
+            return {"photos": self.photo_count}
+        if self.document_id and self.document:
+            return {"format": self.document.file_extension.upper(), "size": self.document.file_size}
+        return {}
 
     def card_image(self):
         if not self.cover_id and self.kind == ResourceKind.PHOTO:
