@@ -4,14 +4,18 @@ The provider's HTML is not printed as is: the player address is taken from it, c
 providers we accept, switched to their no-tracking variant, and put in an inert <template> that
 static/js/embed-consent.js turns into an iframe when the visitor clicks. Until then nothing is
 requested from the provider.
+
+A visitor's request only reads the Embed table: the provider's oEmbed API is called when an editor
+saves the page (EmbedBlock's validation, ResourcePageForm.clean_embed_url), never while a visitor waits.
 """
 
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from wagtail.embeds import embeds
-from wagtail.embeds.exceptions import EmbedException
+from django.utils import timezone
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 
 PROVIDERS = {
     "www.youtube.com": "YouTube",
@@ -58,9 +62,8 @@ def find_private_embed(url, title=""):
     """A PrivateEmbed for `url`, or None when no accepted provider knows it (the page shows a plain link)."""
     if not url:
         return None
-    try:
-        embed = embeds.get_embed(url)
-    except EmbedException:
+    embed = Embed.objects.exclude(cache_until__lte=timezone.now()).filter(hash=get_embed_hash(url)).first()
+    if embed is None:
         return None
     match = SRC_RE.search(embed.html or "")
     if not match:

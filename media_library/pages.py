@@ -1,9 +1,12 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.embeds.embeds import get_embed
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -29,6 +32,21 @@ class ResourcePageQuerySet(TaggedPageQuerySet):
 
     def of_kind(self, kind):
         return self.filter(kind=kind) if kind else self
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    def clean_embed_url(self):
+        """Ask the provider now (the editor is saving), so that visitors never wait for it."""
+        url = self.cleaned_data.get("embed_url")
+        if url:
+            try:
+                get_embed(url)
+            except Exception:  # noqa: BLE001 - unknown provider, private video, network: the editor must know
+                raise ValidationError(
+                    "Cette adresse n’a pas pu être intégrée : vérifiez qu’il s’agit d’une vidéo ou d’un son "
+                    "public sur YouTube, Vimeo ou SoundCloud."
+                ) from None
+        return url
 
 
 class ResourceCentrePage(Page):
@@ -79,6 +97,7 @@ class ResourcePage(TaggedPage):
     transcript = models.TextField("transcription", blank=True)
 
     objects = PageManager.from_queryset(ResourcePageQuerySet)()
+    base_form_class = ResourcePageForm
 
     search_fields = TaggedPage.search_fields + [index.SearchField("transcript"), index.FilterField("kind")]
     content_panels = Page.content_panels + [

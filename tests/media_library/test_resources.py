@@ -162,12 +162,26 @@ def test_vimeo_and_soundcloud_use_their_private_players(client, centre):
     assert "embed--audio" in body and "Écouter" in body
 
 
-def test_unknown_provider_or_failed_lookup_shows_a_plain_link(client, centre, monkeypatch):
+def test_unknown_provider_or_unresolved_embed_shows_a_plain_link_without_calling_the_provider(
+    client, centre, monkeypatch
+):
+    from wagtail.embeds import embeds
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("a visitor request must not call the provider")
+
+    monkeypatch.setattr(embeds, "get_finder_for_embed", no_network)
     evil = "https://evil.example/video"
     store_embed(evil, '<iframe src="https://evil.example/player"></iframe>', provider="Evil")
     body = client.get(ResourcePageFactory(parent=centre, embed_url=evil, kind="video").url).content.decode()
     assert "evil.example/player" not in body and 'href="https://evil.example/video"' in body
 
+    unknown = "https://www.youtube.com/watch?v=notyetfetched"
+    response = client.get(ResourcePageFactory(parent=centre, embed_url=unknown, kind="video").url)
+    assert response.status_code == 200 and f'href="{unknown}"' in response.content.decode()
+
+
+def test_the_admin_form_refuses_an_embed_the_provider_does_not_know(monkeypatch):
     from wagtail.embeds import embeds
     from wagtail.embeds.exceptions import EmbedNotFoundException
 
@@ -175,6 +189,12 @@ def test_unknown_provider_or_failed_lookup_shows_a_plain_link(client, centre, mo
         raise EmbedNotFoundException
 
     monkeypatch.setattr(embeds, "get_finder_for_embed", not_found)
-    gone = "https://www.youtube.com/watch?v=gone"
-    response = client.get(ResourcePageFactory(parent=centre, embed_url=gone, kind="video").url)
-    assert response.status_code == 200 and f'href="{gone}"' in response.content.decode()
+    from django.core.exceptions import ValidationError
+
+    from media_library.pages import ResourcePageForm
+
+    form = ResourcePageForm.__new__(ResourcePageForm)  # the admin form's own check, without its panels
+    form.cleaned_data = {"embed_url": "https://x.example/v"}
+    with pytest.raises(ValidationError) as error:
+        form.clean_embed_url()
+    assert "n’a pas pu être intégrée" in " ".join(error.value.messages)
