@@ -1,7 +1,12 @@
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.embeds.embeds import get_embed
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -27,6 +32,21 @@ class ResourcePageQuerySet(TaggedPageQuerySet):
 
     def of_kind(self, kind):
         return self.filter(kind=kind) if kind else self
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    def clean_embed_url(self):
+        """Ask the provider now (the editor is saving), so that visitors never wait for it."""
+        url = self.cleaned_data.get("embed_url")
+        if url:
+            try:
+                get_embed(url)
+            except Exception:  # noqa: BLE001 - unknown provider, private video, network: the editor must know
+                raise ValidationError(
+                    "Cette adresse n’a pas pu être intégrée : vérifiez qu’il s’agit d’une vidéo ou d’un son "
+                    "public sur YouTube, Vimeo ou SoundCloud."
+                ) from None
+        return url
 
 
 class ResourceCentrePage(Page):
@@ -77,6 +97,7 @@ class ResourcePage(TaggedPage):
     transcript = models.TextField("transcription", blank=True)
 
     objects = PageManager.from_queryset(ResourcePageQuerySet)()
+    base_form_class = ResourcePageForm
 
     search_fields = TaggedPage.search_fields + [index.SearchField("transcript"), index.FilterField("kind")]
     content_panels = Page.content_panels + [
@@ -101,6 +122,29 @@ class ResourcePage(TaggedPage):
     @classmethod
     def card_prefetches(cls):
         return [*super().card_prefetches(), "gallery_images", image_prefetch("gallery_images__image", *CARD_SPECS)]
+
+    @property
+    def play_duration(self):
+        """The duration shown to visitors: the page's own, else the media file's (seconds → timedelta)."""
+        if self.duration:
+            return self.duration
+        if self.media_id and self.media and self.media.duration:
+            return datetime.timedelta(seconds=round(self.media.duration))
+        return None
+
+    @property
+    def photo_count(self):
+        return len(self.gallery_images.all())  # prefetched in listings (card_prefetches)
+
+    def tile_facts(self):
+        """What the resource centre's tile says besides the title, by kind (data only; the template words it)."""
+        if self.kind in (ResourceKind.SON, ResourceKind.VIDEO):
+            return {"duration": self.play_duration}
+        if self.kind == ResourceKind.PHOTO:
+            return {"photos": self.photo_count}
+        if self.document_id and self.document:
+            return {"format": self.document.file_extension.upper(), "size": self.document.file_size}
+        return {}
 
     def card_image(self):
         if not self.cover_id and self.kind == ResourceKind.PHOTO:

@@ -40,8 +40,9 @@ SPECS_BY_USE = {
     "gallery": (GALLERY_SPECS, GALLERY_SIZES),
 }
 
-# Generated for every uploaded image: it may become a card, a cover or a body image.
-UPLOAD_SPECS = CARD_SPECS + COVER_SPECS
+# Generated for every uploaded image (most images end up on a card); publishing a page adds the rest
+# (cover, body, gallery). Kept small: with the ImmediateBackend the upload request does this work.
+UPLOAD_SPECS = CARD_SPECS
 
 
 def images_with_renditions(*specs):

@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 
 from media_library.renditions import CARD_SPECS, COVER_SPECS
 from tests.factories import ArticlePageFactory, ImageFactory, ThemeFactory, image_file
+from tests.media_library.conftest import jpeg_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -79,11 +80,21 @@ def test_publishing_a_page_creates_its_renditions_before_any_visit(client, home,
     assert Rendition.objects.count() == before
 
 
-def test_uploading_an_image_creates_card_and_cover_renditions(django_capture_on_commit_callbacks):
+def test_uploading_an_image_creates_its_card_renditions(editor, root_collection, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        image = ImageFactory(title="Nouvelle image")
+        response = editor.post(
+            "/admin/images/add/",
+            {
+                "title": "Nouvelle image",
+                "description": "Une place",
+                "collection": root_collection.pk,
+                "file": upload("place.jpg", jpeg_bytes()),
+            },
+        )
+    assert response.status_code == 302
+    image = get_image_model().objects.get(title="Nouvelle image")
     specs = set(Rendition.objects.filter(image=image).values_list("filter_spec", flat=True))
-    assert specs == set(CARD_SPECS) | set(COVER_SPECS)
+    assert specs == set(CARD_SPECS)
 
 
 def test_card_picture_has_modern_formats_sizes_and_lazy_loading(client, home):
