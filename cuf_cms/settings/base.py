@@ -167,7 +167,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 # Let Django serve MEDIA_ROOT with hardening headers (core/media.py) when nothing in front does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
@@ -256,19 +256,19 @@ CSP_ADMIN_DIRECTIVES = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": [*_media_sources, "data:", "blob:"],
+    # Embed previews in the editor show the provider's thumbnail and player.
+    "img-src": [*_media_sources, "data:", "blob:", "https:"],
     "media-src": [*_media_sources, "blob:"],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
-    "frame-src": ["'self'"],
+    "frame-src": ["'self'", "https:"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
 }
 PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
-    "payment=(), usb=(), interest-cohort=()"
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
