@@ -154,7 +154,7 @@ def pick_terms(rng, countries, themes):
     return rng.sample(countries, rng.choice((0, 1, 1, 2))), rng.sample(themes, rng.choice((1, 1, 2)))
 
 
-def article_rows(count, rng, images, countries, themes):
+def article_rows(count, rng, images, countries, themes, first=1):
     from django.utils import timezone
     from django.utils.text import slugify
 
@@ -164,9 +164,9 @@ def article_rows(count, rng, images, countries, themes):
     kinds = [ArticleKind.ACTUALITE] * 6 + [k for k in ArticleKind.values if k != ArticleKind.ACTUALITE]
     today = timezone.localdate()
     rows, tagged = [], {"countries": [], "themes": []}
-    for number in range(count):
+    for number in range(first - 1, first - 1 + count):
         title = text.title(rng, number + 1)
-        date = today - datetime.timedelta(days=int(number * 3650 / count))
+        date = today - datetime.timedelta(days=int((number - first + 1) * 3650 / count))
         rows.append(
             {
                 "title": title,
@@ -186,7 +186,7 @@ def article_rows(count, rng, images, countries, themes):
     return rows, tagged
 
 
-def event_rows(count, rng, images, countries, themes):
+def event_rows(count, rng, images, countries, themes, first=1):
     from django.utils import timezone
     from django.utils.text import slugify
 
@@ -195,7 +195,7 @@ def event_rows(count, rng, images, countries, themes):
 
     now = timezone.now()
     rows, tagged = [], {"countries": [], "themes": []}
-    for number in range(count):
+    for number in range(first - 1, first - 1 + count):
         title = "Rencontre : " + text.title(rng, number + 1)
         # About 15 % upcoming (the next year), the rest over the past five years.
         offset = rng.uniform(1, 365) if rng.random() < 0.15 else -rng.uniform(1, 5 * 365)
@@ -222,7 +222,7 @@ def event_rows(count, rng, images, countries, themes):
     return rows, tagged
 
 
-def resource_rows(count, rng, images, countries, themes):
+def resource_rows(count, rng, images, countries, themes, first=1):
     from django.utils import timezone
     from django.utils.text import slugify
     from wagtail.documents import get_document_model
@@ -236,14 +236,14 @@ def resource_rows(count, rng, images, countries, themes):
     today = timezone.localdate()
     rows, tagged, galleries = [], {"countries": [], "themes": []}, []
     kinds = ResourceKind.values
-    for number in range(count):
+    for number in range(first - 1, first - 1 + count):
         kind = kinds[number % len(kinds)]
         title = f"{ResourceKind(kind).label} : " + text.title(rng, number + 1)
         row = {
             "title": title,
             "slug": f"{slugify(title)[:60]}-{number + 1}",
             "kind": kind,
-            "date": today - datetime.timedelta(days=int(number * 3650 / count)),
+            "date": today - datetime.timedelta(days=int((number - first + 1) * 3650 / count)),
             "intro": text.intro(rng),
             "body": [{"type": "paragraph", "value": text.paragraph(rng)}],
             "credits": "Cités Unies France",
@@ -309,15 +309,17 @@ def main(argv=None):
 
     with transaction.atomic():
         want = args.articles - ArticlePage.objects.count()
-        rows, tagged = article_rows(want, rng, images, countries, themes)
+        rows, tagged = article_rows(want, rng, images, countries, themes, first=ArticlePage.objects.count() + 1)
         bulk_pages(ArticleIndexPage.objects.get(), ArticlePage, rows, owner, m2m=tagged)
         mark = timer.step(f"{want} articles", mark)
         want = args.events - EventPage.objects.count()
-        rows, tagged = event_rows(want, rng, images, countries, themes)
+        rows, tagged = event_rows(want, rng, images, countries, themes, first=EventPage.objects.count() + 1)
         bulk_pages(EventIndexPage.objects.get(), EventPage, rows, owner, m2m=tagged)
         mark = timer.step(f"{want} events", mark)
         want = args.resources - ResourcePage.objects.count()
-        rows, tagged, galleries = resource_rows(want, rng, images, countries, themes)
+        rows, tagged, galleries = resource_rows(
+            want, rng, images, countries, themes, first=ResourcePage.objects.count() + 1
+        )
         pks = bulk_pages(ResourceCentrePage.objects.get(), ResourcePage, rows, owner, m2m=tagged)
         ResourceGalleryImage.objects.bulk_create(
             ResourceGalleryImage(page_id=pk, image=image, caption=image.title, sort_order=order)

@@ -65,7 +65,14 @@ def measure(urls):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    anonymous, admin = Client(), Client()
+    anonymous, admin = Client(raise_request_exception=False), Client(raise_request_exception=False)
+    admin.force_login(superuser())
+    # A worker that has served for a while has its per-process caches (content types, templates) filled:
+    # request every URL once so that "cold" means caches cleared, not a process that just started.
+    before = rendition_count()
+    for url, needs_login in urls.values():
+        (admin if needs_login else anonymous).get(url)
+    created_by_first_requests = rendition_count() - before
     results = {}
     for name, (url, needs_login) in urls.items():
         for alias in caches:
@@ -82,6 +89,7 @@ def measure(urls):
             figures[f"{run}_renditions_created"] = rendition_count() - before
             figures["status"] = response.status_code
         results[name] = figures
+    results["_first_requests"] = {"renditions_created": created_by_first_requests}
     return results
 
 

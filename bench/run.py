@@ -114,17 +114,19 @@ class Server:
         log_file = open(RESULTS_DIR / f"gunicorn-{self.name}.log", "a")  # noqa: SIM115
         command = [PY, "-m", "gunicorn", "-c", str(gunicorn_config()), "-b", f"127.0.0.1:{self.port}", self.app]
         self.process = subprocess.Popen(command, cwd=BASE_DIR, env=self.env, stdout=log_file, stderr=log_file)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 sys.exit(f"gunicorn ({self.name}) exited; see {log_file.name}")
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=5)  # noqa: S310
+                # The first request of a worker is slow on a busy machine: wait for it, do not retry too early.
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=120)  # noqa: S310
                 return self
             except urllib.error.HTTPError:
                 return self
             except OSError:
-                time.sleep(0.3)
+                time.sleep(0.5)
+        self.__exit__()
         sys.exit(f"gunicorn ({self.name}) did not answer on port {self.port}")
 
     def __exit__(self, *exc):
@@ -262,6 +264,7 @@ def main(argv=None):
             }
             for name in names
         },
+        "renditions_created_by_first_requests": cold_queries["results"]["_first_requests"]["renditions_created"],
         "load": phases,
     }
     args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False))

@@ -125,33 +125,9 @@ class TaggedPage(Page):
 
     @classmethod
     def card_prefetches(cls):
-        """Related data a card renders, fetched in a fixed number of queries whatever the number of cards:
-        the terms, the themes' default images and the card renditions of every image a card may show."""
-        return [
-            "countries",
-            models.Prefetch("themes__default_image", queryset=card_images()),
-            card_renditions_prefetch("cover__renditions"),
-        ]
-
-
-def card_images():
-    """Images with their card renditions prefetched (the card_picture tag then needs no query)."""
-    from wagtail.images import get_image_model
-
-    from core.templatetags.cuf_tags import CARD_RENDITION_SPECS
-
-    return get_image_model().objects.prefetch_renditions(*CARD_RENDITION_SPECS)
-
-
-def card_renditions_prefetch(lookup):
-    """Prefetch the card renditions of the image reached by `lookup` (e.g. "cover__renditions"), stored
-    where Wagtail's Image.get_renditions looks for prefetched renditions."""
-    from wagtail.images import get_image_model
-
-    from core.templatetags.cuf_tags import CARD_RENDITION_SPECS
-
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_RENDITION_SPECS)
-    return models.Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
+        """Related data a card renders, fetched in a fixed number of queries (the renditions of the card
+        images are prefetched afterwards, in one query: core.querysets.prefetch_card_renditions)."""
+        return ["countries", "themes__default_image"]
 
 
 class StandardPage(Page):

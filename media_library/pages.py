@@ -6,7 +6,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from core.models import TaggedPage, card_images
+from core.models import TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
 
@@ -99,7 +99,7 @@ class ResourcePage(TaggedPage):
 
     @classmethod
     def card_prefetches(cls):
-        return [*super().card_prefetches(), models.Prefetch("gallery_images__image", queryset=card_images())]
+        return [*super().card_prefetches(), "gallery_images__image"]
 
     def card_image(self):
         if not self.cover_id and self.kind == ResourceKind.PHOTO:
