@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test lint format serve scheduler two-instances audit clean
+.PHONY: help venv venv-dev run migrate demo test lint format serve scheduler two-instances audit bench bench-data clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -64,6 +64,12 @@ two-instances: venv-dev ## Two gunicorn instances sharing PostgreSQL, Redis and 
 
 audit: venv-dev ## pip-audit of requirements.txt (a network failure only warns)
 	$(PY) .ci/pip_audit.py
+
+bench: venv ## Benchmark on 10,000 articles (PostgreSQL cuf_bench, Redis db 9, wrk): table + bench/results/latest.json
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+bench-data: venv ## Only (re)generate the benchmark dataset in PostgreSQL (cuf_bench)
+	$(PY) -m bench.generate
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 var staticfiles

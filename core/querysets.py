@@ -1,4 +1,19 @@
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from wagtail.query import PageQuerySet
+
+
+def in_private_section():
+    """True for a page at or under a page with a view restriction (what PageQuerySet.public() excludes).
+
+    Written as one SQL subquery rather than Wagtail's public(), which first loads every restriction in
+    a separate query: a page showing three listings would pay three extra queries.
+    """
+    from wagtail.models import PageViewRestriction
+
+    return Exists(
+        PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    )
 
 
 class TaggedPageQuerySet(PageQuerySet):
@@ -8,7 +23,7 @@ class TaggedPageQuerySet(PageQuerySet):
     card_select_related = ()
 
     def visible(self):
-        return self.live().public()
+        return self.live().exclude(in_private_section())
 
     def tagged(self, country=None, theme=None):
         qs = self

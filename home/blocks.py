@@ -8,6 +8,19 @@ from events.models import EventIndexPage, EventPage
 from media_library.pages import ResourceCentrePage, ResourceKind
 
 
+def live_index(model, parent_context):
+    """The live index page of `model` (ArticleIndexPage…), looked up once per request for all sections."""
+    request = (parent_context or {}).get("request")
+    found = getattr(request, "_cuf_index_pages", None)
+    if found is None:
+        found = {}
+        if request is not None:
+            request._cuf_index_pages = found
+    if model not in found:
+        found[model] = model.objects.live().first()
+    return found[model]
+
+
 class FilteredSectionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Titre de la section", max_length=80)
     count = blocks.IntegerBlock(label="Nombre d’éléments", min_value=1, max_value=24, default=3)
@@ -29,16 +42,18 @@ class NewsFeedBlock(FilteredSectionBlock):
         template = "home/blocks/news_feed.html"
         preview_value = {"title": "Actualité", "count": 3, "kinds": ["actualite"]}
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        articles = (
+    def articles(self, value):
+        return (
             ArticlePage.objects.recent()
             .of_kinds(value.get("kinds"))
             .tagged(country=value.get("country"), theme=value.get("theme"))
             .for_cards()
         )
-        context["articles"] = list(articles[: value["count"]])
-        context["index_page"] = ArticleIndexPage.objects.live().first()
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["articles"] = list(self.articles(value)[: value["count"]])
+        context["index_page"] = live_index(ArticleIndexPage, parent_context)
         return context
 
 
@@ -48,6 +63,15 @@ class NewsListBlock(NewsFeedBlock):
         label = "Actualités en liste courte"
         template = "home/blocks/news_list.html"
         preview_value = {"title": "Actualités", "count": 3}
+
+    def articles(self, value):
+        # A short list shows titles and dates only: no card data to prefetch.
+        return (
+            ArticlePage.objects.recent()
+            .of_kinds(value.get("kinds"))
+            .tagged(country=value.get("country"), theme=value.get("theme"))
+            .defer_streamfields()
+        )
 
 
 class AgendaBlock(FilteredSectionBlock):
@@ -65,7 +89,7 @@ class AgendaBlock(FilteredSectionBlock):
             .defer_streamfields()
         )
         context["events"] = list(events[: value["count"]])
-        context["index_page"] = EventIndexPage.objects.live().first()
+        context["index_page"] = live_index(EventIndexPage, parent_context)
         return context
 
 
@@ -80,7 +104,7 @@ class ResourceTilesBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        centre = ResourceCentrePage.objects.live().first()
+        centre = live_index(ResourceCentrePage, parent_context)
         context["centre"] = centre
         context["tiles"] = [
             {"kind": kind, "label": label, "url": f"{centre.url}?type={kind}" if centre else None}
