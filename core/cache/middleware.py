@@ -75,7 +75,7 @@ def make_entry(current_generation, response):
     if response.has_header("Vary"):
         del response["Vary"]
     content = response.content
-    etag = '"{}"'.format(hashlib.blake2b(content, digest_size=12).hexdigest())
+    etag = f'"{hashlib.blake2b(content, digest_size=12).hexdigest()}"'
     response["ETag"] = etag
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS)
     return (current_generation, response.status_code, headers, content, etag)
