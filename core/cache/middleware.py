@@ -115,7 +115,7 @@ class PageCacheMiddleware:
 
         cache = caches[_setting("PAGE_CACHE_ALIAS", "default")]
         key = page_key(request, request.META["QUERY_STRING"])
-        found = cache.get_many([generation.KEY, key])
+        found = cache.get_many([generation.KEY, key]) or {}  # None when Redis is down (IGNORE_EXCEPTIONS)
         current = found.get(generation.KEY) or generation.current(cache)
         if current is None:  # the cache is unreachable: serve without it
             return self._bypass(request, "unavailable")
