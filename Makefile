@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test lint format serve scheduler two-instances audit bench bench-data clean
+.PHONY: help venv venv-dev run migrate demo test lint format serve scheduler two-instances audit bench bench-data bench-page-cache clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ bench: venv ## Benchmark on 10,000 articles (PostgreSQL cuf_bench, Redis db 9, w
 
 bench-data: venv ## Only (re)generate the benchmark dataset in PostgreSQL (cuf_bench)
 	$(PY) -m bench.generate
+
+bench-page-cache: venv ## Page-cache figures (PostgreSQL + Redis, port 9001-9002): hit ratio, rps vs a bare view, purge latency
+	$(PY) bench/page_cache.py
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 var staticfiles

@@ -75,7 +75,7 @@ def make_entry(current_generation, response):
     if response.has_header("Vary"):
         del response["Vary"]
     content = response.content
-    etag = '"{}"'.format(hashlib.blake2b(content, digest_size=12).hexdigest())
+    etag = f'"{hashlib.blake2b(content, digest_size=12).hexdigest()}"'
     response["ETag"] = etag
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS)
     return (current_generation, response.status_code, headers, content, etag)
@@ -115,7 +115,7 @@ class PageCacheMiddleware:
 
         cache = caches[_setting("PAGE_CACHE_ALIAS", "default")]
         key = page_key(request, request.META["QUERY_STRING"])
-        found = cache.get_many([generation.KEY, key])
+        found = cache.get_many([generation.KEY, key]) or {}  # None when Redis is down (IGNORE_EXCEPTIONS)
         current = found.get(generation.KEY) or generation.current(cache)
         if current is None:  # the cache is unreachable: serve without it
             return self._bypass(request, "unavailable")

@@ -77,7 +77,11 @@ def test_unknown_parameters_never_reach_the_view(client, pages, settings, redis_
 
 def test_equivalent_filters_share_one_entry(client, pages, redis_page_cache):
     assert client.get("/actualites/?thematique=eau&pays=liban")["X-Page-Cache"] == "miss"
-    for variant in ("?pays=LIBAN&thematique=Eau", "?pays=liban&thematique=eau&type=&page=1", "?pays=+liban+&thematique=eau"):
+    for variant in (
+        "?pays=LIBAN&thematique=Eau",
+        "?pays=liban&thematique=eau&type=&page=1",
+        "?pays=+liban+&thematique=eau",
+    ):
         assert client.get(f"/actualites/{variant}")["X-Page-Cache"] == "hit", variant
     assert client.get("/actualites/?pays=liban")["X-Page-Cache"] == "miss"
     assert client.get("/actualites/?page=2")["X-Page-Cache"] in ("miss", "uncacheable")
@@ -132,3 +136,17 @@ def test_the_page_cache_can_be_turned_off(client, pages, redis_page_cache, setti
     response = client.get("/")
     assert "X-Page-Cache" not in response
     assert page_cache_keys() == []
+
+
+def test_pages_are_still_served_when_redis_is_down(client, pages, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9099/10",  # nothing listens there
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }
+    settings.PAGE_CACHE = True
+    response = client.get("/actualites/")
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "unavailable"
