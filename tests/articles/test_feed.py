@@ -12,8 +12,11 @@ def test_rss_feed_lists_articles_newest_first_and_parses(client, site_tree):
     liban = CountryFactory(name="Liban", slug="liban")
     ArticlePageFactory(parent=site_tree["articles"], title="Ancien article", date=datetime.date(2024, 1, 5))
     ArticlePageFactory(
-        parent=site_tree["articles"], title="Beyrouth & ses partenaires", date=datetime.date(2025, 6, 1),
-        countries=[liban], intro="Les villes <françaises> s’engagent.",
+        parent=site_tree["articles"],
+        title="Beyrouth & ses partenaires",
+        date=datetime.date(2025, 6, 1),
+        countries=[liban],
+        intro="Les villes <françaises> s’engagent.",
     )
     ArticlePageFactory(parent=site_tree["articles"], title="Brouillon", live=False)
 

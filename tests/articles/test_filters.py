@@ -18,20 +18,33 @@ def news(site_tree):
     index = site_tree["articles"]
     return {
         "match": ArticlePageFactory(
-            parent=index, title="Gaza : appel des collectivités", date=datetime.date(2025, 5, 2),
-            countries=[palestine], themes=[crises],
+            parent=index,
+            title="Gaza : appel des collectivités",
+            date=datetime.date(2025, 5, 2),
+            countries=[palestine],
+            themes=[crises],
         ),
         "other_year": ArticlePageFactory(
-            parent=index, title="Gaza : bilan de l’aide", date=datetime.date(2024, 11, 3),
-            countries=[palestine], themes=[crises],
+            parent=index,
+            title="Gaza : bilan de l’aide",
+            date=datetime.date(2024, 11, 3),
+            countries=[palestine],
+            themes=[crises],
         ),
         "other_theme": ArticlePageFactory(
-            parent=index, title="Naplouse : plan climat", date=datetime.date(2025, 3, 1),
-            countries=[palestine], themes=[climat], kind=ArticleKind.COMMUNIQUE,
+            parent=index,
+            title="Naplouse : plan climat",
+            date=datetime.date(2025, 3, 1),
+            countries=[palestine],
+            themes=[climat],
+            kind=ArticleKind.COMMUNIQUE,
         ),
         "other_country": ArticlePageFactory(
-            parent=index, title="Beyrouth : reconstruction du port", date=datetime.date(2025, 2, 1),
-            countries=[liban], themes=[crises],
+            parent=index,
+            title="Beyrouth : reconstruction du port",
+            date=datetime.date(2025, 2, 1),
+            countries=[liban],
+            themes=[crises],
         ),
     }
 
@@ -42,7 +55,9 @@ def titles(response):
 
 def test_each_filter_narrows_the_listing(client, news):
     assert titles(client.get("/actualites/", {"pays": "palestine"})) == {
-        "Gaza : appel des collectivités", "Gaza : bilan de l’aide", "Naplouse : plan climat",
+        "Gaza : appel des collectivités",
+        "Gaza : bilan de l’aide",
+        "Naplouse : plan climat",
     }
     assert titles(client.get("/actualites/", {"thematique": "climat"})) == {"Naplouse : plan climat"}
     assert titles(client.get("/actualites/", {"type": "communique"})) == {"Naplouse : plan climat"}
@@ -110,7 +125,8 @@ def test_pagination_keeps_the_filters(client, site_tree, settings):
     palestine = CountryFactory(name="Palestine", slug="palestine")
     for day in range(5):
         ArticlePageFactory(
-            parent=site_tree["articles"], date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day),
+            parent=site_tree["articles"],
+            date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day),
             countries=[palestine],
         )
     ArticlePageFactory(parent=site_tree["articles"], title="Sans pays")
@@ -130,7 +146,9 @@ def count_queries(client, django_assert_max_num_queries, url, limit):
     return len(captured)
 
 
-def test_filtered_listing_query_count_does_not_grow_with_cards(client, site_tree, settings, django_assert_max_num_queries):
+def test_filtered_listing_query_count_does_not_grow_with_cards(
+    client, site_tree, settings, django_assert_max_num_queries
+):
     settings.ARTICLES_PER_PAGE = 50
     palestine = CountryFactory(name="Palestine", slug="palestine")
     crises = ThemeFactory(name="Crises", slug="crises")

@@ -31,10 +31,14 @@ def queries_for(client, url, django_assert_max_num_queries):
 
 
 @pytest.mark.parametrize("listing", LISTINGS)
-def test_listing_queries_do_not_grow_from_10_to_50_cards(client, site_tree, settings, django_assert_max_num_queries, listing):
+def test_listing_queries_do_not_grow_from_10_to_50_cards(
+    client, site_tree, settings, django_assert_max_num_queries, listing
+):
     settings.ARTICLES_PER_PAGE = settings.EVENTS_PER_PAGE = settings.RESOURCES_PER_PAGE = 50
     factory, url = LISTINGS[listing]
-    parent = {"articles": site_tree["articles"], "agenda": site_tree["agenda"], "resources": site_tree["resources"]}[listing]
+    parent = {"articles": site_tree["articles"], "agenda": site_tree["agenda"], "resources": site_tree["resources"]}[
+        listing
+    ]
     mali = CountryFactory(name="Mali", slug="mali")
     eau = ThemeFactory(name="Eau", slug="eau", default_image=ImageFactory())
 

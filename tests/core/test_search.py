@@ -26,14 +26,18 @@ def test_search_finds_articles_events_resources_and_pages(client, site_tree):
     ArticlePageFactory(parent=site_tree["articles"], title="Sans rapport")
 
     assert set(found(client, "solidarité")) == {
-        "Solidarité avec le Liban", "Réunion solidarité Liban", "Guide solidarité", "Fonds de solidarité",
+        "Solidarité avec le Liban",
+        "Réunion solidarité Liban",
+        "Guide solidarité",
+        "Fonds de solidarité",
     }
 
 
 def test_search_ranks_title_matches_first_and_paginates(client, site_tree):
     for number in range(11):
         ArticlePageFactory(
-            parent=site_tree["articles"], title=f"Article {number}",
+            parent=site_tree["articles"],
+            title=f"Article {number}",
             intro="Un point sur le jumelage et bien d’autres sujets du réseau.",
         )
     ArticlePageFactory(parent=site_tree["articles"], title="Jumelage Lyon – Beyrouth", intro="Le jumelage se renforce.")
@@ -73,7 +77,8 @@ def test_drafts_and_private_pages_are_not_found(client, site_tree):
 
 def test_excerpt_is_escaped_then_highlighted(client, site_tree):
     ArticlePageFactory(
-        parent=site_tree["articles"], title="Fonds de solidarité",
+        parent=site_tree["articles"],
+        title="Fonds de solidarité",
         intro="Un <b>fonds</b> de solidarité & d’urgence pour les collectivités.",
     )
     html = client.get("/recherche/", {"q": "solidarite"}).content.decode()

@@ -29,19 +29,35 @@ def agenda(site_tree):
     return {
         "year": next_year,
         "groupe": EventPageFactory(
-            parent=index, title="Groupe-pays Arménie", start=at(next_year, 3, 10, 14), end=at(next_year, 3, 10, 17),
-            countries=[armenie], format=EventFormat.EN_LIGNE,
+            parent=index,
+            title="Groupe-pays Arménie",
+            start=at(next_year, 3, 10, 14),
+            end=at(next_year, 3, 10, 17),
+            countries=[armenie],
+            format=EventFormat.EN_LIGNE,
         ),
         "festival": EventPageFactory(
-            parent=index, title="Festival des cultures", start=at(next_year, 3, 30, 9), end=at(next_year, 4, 2, 18),
-            themes=[culture], format=EventFormat.PRESENTIEL,
+            parent=index,
+            title="Festival des cultures",
+            start=at(next_year, 3, 30, 9),
+            end=at(next_year, 4, 2, 18),
+            themes=[culture],
+            format=EventFormat.PRESENTIEL,
         ),
         "assises": EventPageFactory(
-            parent=index, title="Assises en mai", start=at(next_year, 5, 4, 9), end=at(next_year, 5, 4, 18),
-            countries=[armenie], themes=[culture], format=EventFormat.HYBRIDE,
+            parent=index,
+            title="Assises en mai",
+            start=at(next_year, 5, 4, 9),
+            end=at(next_year, 5, 4, 18),
+            countries=[armenie],
+            themes=[culture],
+            format=EventFormat.HYBRIDE,
         ),
         "past": EventPageFactory(
-            parent=index, title="Réunion passée", start=at(2024, 3, 10, 9), end=at(2024, 3, 10, 12),
+            parent=index,
+            title="Réunion passée",
+            start=at(2024, 3, 10, 9),
+            end=at(2024, 3, 10, 12),
             countries=[armenie],
         ),
     }
@@ -100,8 +116,12 @@ def test_agenda_ics_feed_uses_paris_times_and_filters(client, agenda):
 
 def test_event_ics_for_a_cancelled_all_day_event(client, site_tree):
     event = EventPageFactory(
-        parent=site_tree["agenda"], title="Journée annulée", start=at(2030, 6, 12, 10), end=at(2030, 6, 13, 10),
-        all_day=True, status=EventStatus.ANNULE,
+        parent=site_tree["agenda"],
+        title="Journée annulée",
+        start=at(2030, 6, 12, 10),
+        end=at(2030, 6, 13, 10),
+        all_day=True,
+        status=EventStatus.ANNULE,
     )
     calendar = parse_calendar(client.get(f"{event.url}evenement.ics"))
     (vevent,) = calendar.walk("VEVENT")
@@ -111,4 +131,4 @@ def test_event_ics_for_a_cancelled_all_day_event(client, site_tree):
     assert b"DTSTART;VALUE=DATE:20300612" in client.get(f"{event.url}evenement.ics").content
     page = client.get(event.url)
     assert page.status_code == 200
-    assert f'{event.url}evenement.ics' in page.content.decode()
+    assert f"{event.url}evenement.ics" in page.content.decode()

@@ -22,7 +22,8 @@ def test_resource_centre_filters_by_type_country_and_theme(client, site_tree):
     assert titles(client.get("/centre-de-ressources/", {"type": "photo"})) == {"Photos de Bamako"}
     assert titles(client.get("/centre-de-ressources/", {"pays": "mali"})) == {"Guide eau Mali", "Photos de Bamako"}
     assert titles(client.get("/centre-de-ressources/", {"thematique": "eau-et-assainissement"})) == {
-        "Guide eau Mali", "Podcast eau",
+        "Guide eau Mali",
+        "Podcast eau",
     }
     combined = client.get("/centre-de-ressources/?pays=mali&thematique=eau-et-assainissement&type=texte&page=1")
     assert titles(combined) == {"Guide eau Mali"}
