@@ -6,6 +6,7 @@ Usage (from the repository root):
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/cuf_bench ARTICLES=1000 RUNS=50 python bench/search_timing.py
 
 The database named by BENCH_DATABASE_URL is dropped and recreated: never point it at real data.
+REUSE=1 keeps the database of a previous run (creating 1,000 pages takes minutes).
 Prints, per query, the result count and the median / p95 / max time of the whole /recherche/ page
 (search, pagination, excerpts, template) and of the bare backend search, plus the SQL query count
 and time of the filtered listing pages.
@@ -139,13 +140,15 @@ def timings(func, runs):
 def main():
     os.environ["DATABASE_URL"] = BENCH_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cuf_cms.settings.test")
-    recreate_database(BENCH_URL)
+    reuse = os.environ.get("REUSE") == "1"
+    if not reuse:
+        recreate_database(BENCH_URL)
 
     import django
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
     from wagtail.models import Page
@@ -154,12 +157,14 @@ def main():
 
     setup_test_environment()
     call_command("migrate", verbosity=0)
-    build_content()
+    if not reuse:
+        build_content()
     client = Client()
     print(
         f"database: {connection.vendor} {connection.settings_dict['NAME']}, search config "
         f"{os.environ.get('SEARCH_CONFIG', 'cuf_french')}, {RUNS} runs per query (ms: median / p95 / max)"
     )
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (timings are wall-clock)")
 
     for query in QUERIES:
         count = client.get("/recherche/", {"q": query}).context["results"].paginator.count
@@ -181,6 +186,7 @@ def main():
         "/actualites/flux.xml?pays=liban",
     ):
         client.get(url)
+        reset_queries()  # the query log keeps 9000 entries at most
         with CaptureQueriesContext(connection) as captured:
             status = client.get(url).status_code
         median, p95, _ = timings(lambda u=url: client.get(u), max(RUNS // 2, 5))
