@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
@@ -40,10 +41,27 @@ class ArticleIndexPage(RoutablePageMixin, Page):
     def articles(self):
         return ArticlePage.objects.child_of(self).recent()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles().for_cards(), settings.ARTICLES_PER_PAGE)
-        return context
+    def get_feed_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("feed_view").rstrip("/")
+
+    def filter_articles(self, request):
+        """The FilterSet of ?pays=&thematique=&type=&annee= over this index's published articles."""
+        from .filters import ArticleFilterSet
+
+        return ArticleFilterSet(request.GET, queryset=self.articles())
+
+    @path("")
+    def index_view(self, request):
+        filterset = self.filter_articles(request)
+        articles = paginate(request, filterset.qs.for_cards(), settings.ARTICLES_PER_PAGE)
+        return self.render(request, context_overrides={"filter": filterset, "articles": articles})
+
+    @path("flux.xml/")  # served at /actualites/flux.xml, see cuf_cms/urls.py
+    def feed_view(self, request):
+        """RSS 2.0 feed of the latest articles, with the same filters as the listing."""
+        from .feeds import ArticleFeed
+
+        return ArticleFeed(self, self.filter_articles(request))(request)
 
 
 class ArticlePage(TaggedPage):
@@ -69,3 +87,17 @@ class ArticlePage(TaggedPage):
     class Meta:
         verbose_name = "article"
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="article_recent_idx")]
+
+    def structured_data(self, request):
+        """schema.org NewsArticle, rendered as JSON-LD by the meta block."""
+        from core.seo import page_structured_data
+
+        return page_structured_data(
+            self,
+            request,
+            "NewsArticle",
+            headline=self.title[:110],
+            datePublished=self.date.isoformat(),
+            dateModified=(self.last_published_at or self.latest_revision_created_at or timezone.now()).isoformat(),
+            articleSection=self.get_kind_display(),
+        )

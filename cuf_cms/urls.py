@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as core_views
 from core.health import healthz
 from core.media import serve_media
 
@@ -12,6 +15,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("editorial.urls")),
+    path("recherche/", core_views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("", include("taxonomy.urls")),
+    # Feeds that are routes of a page but look like files (/actualites/flux.xml, /agenda/agenda.ics):
+    # Wagtail's own pattern only serves paths ending in "/", so hand these to its serve view too.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:xml|ics))$", wagtail_views.serve, name="wagtail_serve_feed"),
 ]
 
 if settings.DEBUG:

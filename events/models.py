@@ -37,6 +37,11 @@ class EventPageQuerySet(TaggedPageQuerySet):
     def upcoming(self):
         return self.visible().filter(end__gte=timezone.now()).order_by("start", "pk")
 
+    def for_calendar(self):
+        """What the iCalendar feed carries: upcoming events and those of the last six months."""
+        since = timezone.now() - datetime.timedelta(days=183)
+        return self.visible().filter(end__gte=since).order_by("start", "pk")
+
     def past(self):
         return self.visible().filter(end__lt=timezone.now()).order_by("-start", "-pk")
 
@@ -59,11 +64,22 @@ class EventIndexPage(RoutablePageMixin, Page):
     def events(self):
         return EventPage.objects.child_of(self)
 
+    def get_ical_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("ical_view").rstrip("/")
+
+    def filter_events(self, request, events):
+        """The FilterSet of ?pays=&thematique=&format=&mois= over `events`."""
+        from .filters import EventFilterSet
+
+        return EventFilterSet(request.GET, queryset=events)
+
     def render_listing(self, request, events, past):
+        filterset = self.filter_events(request, events)
         return self.render(
             request,
             context_overrides={
-                "events": paginate(request, events.for_cards(), settings.EVENTS_PER_PAGE),
+                "filter": filterset,
+                "events": paginate(request, filterset.qs.for_cards(), settings.EVENTS_PER_PAGE),
                 "showing_past": past,
             },
         )
@@ -76,8 +92,16 @@ class EventIndexPage(RoutablePageMixin, Page):
     def past_view(self, request):
         return self.render_listing(request, self.events().past(), past=True)
 
+    @path("agenda.ics/")  # served at /agenda/agenda.ics, see cuf_cms/urls.py
+    def ical_view(self, request):
+        """iCalendar feed of the agenda, with the same filters as the listing."""
+        from .ical import calendar_response
 
-class EventPage(TaggedPage):
+        events = self.filter_events(request, self.events().for_calendar()).qs.prefetch_related("countries", "themes")
+        return calendar_response(events, request, f"{self.title} – Cités Unies France", "agenda")
+
+
+class EventPage(RoutablePageMixin, TaggedPage):
     start = models.DateTimeField("début", db_index=True)
     end = models.DateTimeField("fin", db_index=True)
     all_day = models.BooleanField("toute la journée", default=False)
@@ -137,6 +161,24 @@ class EventPage(TaggedPage):
             self.start = day_bounds(timezone.localdate(self.start))[0]
             self.end = day_bounds(timezone.localdate(self.end))[1]
         super().save(*args, **kwargs)
+
+    @path("evenement.ics/")  # served at /agenda/<slug>/evenement.ics
+    def ical_view(self, request):
+        """This event as an .ics file that a calendar app imports."""
+        from .ical import calendar_response
+
+        return calendar_response([self], request, self.title, self.slug)
+
+    def get_ical_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("ical_view").rstrip("/")
+
+    def structured_data(self, request):
+        """schema.org Event, rendered as JSON-LD by the meta block."""
+        from core.seo import page_structured_data
+
+        from .seo import event_fields
+
+        return page_structured_data(self, request, "Event", **event_fields(self))
 
     @property
     def is_cancelled(self):

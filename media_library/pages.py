@@ -61,14 +61,14 @@ class ResourceCentrePage(Page):
         verbose_name = "centre de ressources"
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import ResourceFilterSet
+
         context = super().get_context(request, *args, **kwargs)
-        kind = request.GET.get("type", "")
-        if kind not in ResourceKind.values:
-            kind = ""
-        resources = ResourcePage.objects.child_of(self).recent().of_kind(kind).for_cards()
+        filterset = ResourceFilterSet(request.GET, queryset=ResourcePage.objects.child_of(self).recent())
+        context["filter"] = filterset
         context["kinds"] = ResourceKind.choices
-        context["current_kind"] = kind
-        context["resources"] = paginate(request, resources, settings.RESOURCES_PER_PAGE)
+        context["current_kind"] = filterset.form.cleaned_data.get("type") or "" if filterset.is_filtered else ""
+        context["resources"] = paginate(request, filterset.qs.for_cards(), settings.RESOURCES_PER_PAGE)
         return context
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model_string
 from wagtail.search import index
@@ -27,6 +28,12 @@ class Term(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    hub_url_name = ""
+
+    def get_absolute_url(self):
+        """The term's hub, e.g. /pays/palestine/."""
+        return reverse(self.hub_url_name, kwargs={"slug": self.slug})
+
 
 class Country(Term):
     class Region(models.TextChoices):
@@ -37,6 +44,8 @@ class Country(Term):
         MEDITERRANEE = "mediterranee", "Méditerranée"
         MOYEN_ORIENT = "moyen-orient", "Moyen-Orient"
         OCEANIE = "oceanie", "Océanie"
+
+    hub_url_name = "taxonomy:country"
 
     region = models.CharField("région", max_length=20, choices=Region.choices)
     is_country_group = models.BooleanField(
@@ -58,6 +67,8 @@ class Country(Term):
 
 
 class Theme(Term):
+    hub_url_name = "taxonomy:theme"
+
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("default_image")]
 
     class Meta(Term.Meta):

@@ -158,3 +158,15 @@ def duration_fr(value):
     if minutes:
         return f"{minutes} min {secs:02d} s" if secs else f"{minutes} min"
     return f"{secs} s"
+
+
+@register.simple_tag(takes_context=True)
+def filter_query(context):
+    """The current filters as a query string without ?page= ("" when none), e.g. for a feed link."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""

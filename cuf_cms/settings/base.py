@@ -218,7 +218,14 @@ CUF_CAPTIONS_MAX_UPLOAD_SIZE = 1024 * 1024
 # Documents a browser could render or run are downloaded, never displayed (media_library/wagtail_hooks.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend: PostgreSQL full-text search with "cuf_french" (French stemmer + unaccent,
+# created by core/migrations/0004), SQLite FTS5 otherwise (SQLite ignores SEARCH_CONFIG).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "cuf_french"),
+    }
+}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

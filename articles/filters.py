@@ -1,0 +1,25 @@
+"""Filters of the news listing and its RSS feed: ?pays=&thematique=&type=&annee=."""
+
+import django_filters
+
+from core.filters import TaggedFilterSet, typed_choice_filter
+
+from .models import ArticleKind, ArticlePage
+
+
+def article_years():
+    """Years that have at least one published article, most recent first."""
+    dates = ArticlePage.objects.visible().dates("date", "year", order="DESC")
+    return [(str(day.year), str(day.year)) for day in dates]
+
+
+class ArticleFilterSet(TaggedFilterSet):
+    type = typed_choice_filter("Type", "kind", ArticleKind.choices, "Tous les types")
+    annee = django_filters.ChoiceFilter(
+        label="Année",
+        field_name="date",
+        lookup_expr="year",
+        choices=article_years,
+        empty_label="Toutes les années",
+        error_messages={"invalid_choice": "Aucune actualité pour cette année : le filtre « Année » est ignoré."},
+    )

@@ -1,0 +1,68 @@
+"""Shared pieces of the listing filters; each app declares its own FilterSet on top of them.
+
+Query parameters go through these FilterSets before they touch a query: an unknown
+value becomes a French message on the form and the filter is ignored, never a 500.
+"""
+
+import django_filters
+
+from taxonomy.models import Country, Theme
+
+
+def validate_single_value(data):
+    """Keep the last value of each repeated parameter (?pays=a&pays=b → b), as QueryDict.get does."""
+    return {key: data.get(key) for key in data} if data is not None else None
+
+
+class TermFilter(django_filters.ModelChoiceFilter):
+    """A country or theme chosen by its slug, the value visitors see in URLs."""
+
+    def __init__(self, *args, unknown_message, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+        self.extra["error_messages"] = {"invalid_choice": unknown_message}
+
+
+class TaggedFilterSet(django_filters.FilterSet):
+    """Country and theme filters shared by articles, events and resources."""
+
+    pays = TermFilter(
+        label="Pays",
+        field_name="countries",
+        queryset=Country.objects.order_by("name"),
+        empty_label="Tous les pays",
+        unknown_message="Ce pays n’existe pas : le filtre « Pays » est ignoré.",
+    )
+    thematique = TermFilter(
+        label="Thématique",
+        field_name="themes",
+        queryset=Theme.objects.order_by("name"),
+        empty_label="Toutes les thématiques",
+        unknown_message="Cette thématique n’existe pas : le filtre « Thématique » est ignoré.",
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(validate_single_value(data), *args, **kwargs)
+        for field in self.form.fields.values():
+            field.widget.attrs.setdefault("class", "filters__input")
+
+    @property
+    def is_filtered(self):
+        """True when at least one valid filter applies (the template then offers « Réinitialiser »)."""
+        self.errors  # noqa: B018 - validates the form, filling cleaned_data
+        return any(value not in (None, "") for value in self.form.cleaned_data.values())
+
+
+def choice_error(label):
+    return {"invalid_choice": f"Valeur inconnue pour « {label} » : ce filtre est ignoré."}
+
+
+def typed_choice_filter(label, field_name, choices, empty_label):
+    return django_filters.ChoiceFilter(
+        label=label,
+        field_name=field_name,
+        choices=choices,
+        empty_label=empty_label,
+        error_messages=choice_error(label),
+    )

@@ -1,0 +1,79 @@
+"""Site search helpers: which pages are searched, and how the query is shown back."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+MAX_QUERY_LENGTH = 200
+MAX_HIGHLIGHT_TERMS = 8
+
+# Letters and their accented forms, so "cooperation" highlights "coopération" too.
+ACCENT_CLASSES = {
+    "a": "aàâä",
+    "c": "cç",
+    "e": "eéèêë",
+    "i": "iîï",
+    "o": "oôö",
+    "u": "uùûü",
+    "y": "yÿ",
+    "œ": "œ",
+}
+_ACCENT_OF = {accented: base for base, variants in ACCENT_CLASSES.items() for accented in variants}
+
+
+def clean_query(raw):
+    """The query as searched: whitespace collapsed, cut to MAX_QUERY_LENGTH characters."""
+    text = " ".join(str(raw or "").replace("\x00", " ").split())
+    return text[:MAX_QUERY_LENGTH].strip()
+
+
+def _term_pattern(term):
+    parts = []
+    for char in term.lower():
+        base = _ACCENT_OF.get(char)
+        parts.append(f"[{ACCENT_CLASSES[base]}]" if base else re.escape(char))
+    return "".join(parts)
+
+
+def highlight_pattern(query):
+    """A regex matching the words that start with one of the query's terms, accents ignored."""
+    terms = [term for term in re.findall(r"\w+", query.lower()) if len(term) > 1][:MAX_HIGHLIGHT_TERMS]
+    if not terms:
+        return None
+    # Match a French plural or stem variant too: the start of each term, minus a trailing s/x/e.
+    stems = sorted({term.rstrip("sxe") if len(term) > 4 else term for term in terms}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(_term_pattern(stem) for stem in stems) + r")\w*", re.IGNORECASE)
+
+
+def highlight(text, query):
+    """`text` HTML-escaped, with the query's words wrapped in <mark>: escape first, then mark."""
+    text = str(text or "")
+    pattern = highlight_pattern(query)
+    if pattern is None:
+        return escape(text)
+    pieces = []
+    position = 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        position = match.end()
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
+
+
+def excerpt_around(text, query, length=300):
+    """A window of `text` of about `length` characters around the first match of the query."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= length:
+        return text
+    pattern = highlight_pattern(query)
+    match = pattern.search(text) if pattern else None
+    start = 0
+    if match and match.start() > length // 3:
+        start = text.rfind(" ", 0, match.start() - length // 3) + 1
+    window = text[start : start + length]
+    if start + length < len(text):
+        window = window[: window.rfind(" ")] if " " in window else window
+        window += " (…)"
+    return ("(…) " if start else "") + window

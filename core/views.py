@@ -1,0 +1,59 @@
+"""Site-wide views that belong to no content app: search and robots.txt."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from core.pagination import paginate
+from core.search import MAX_QUERY_LENGTH, clean_query, excerpt_around, highlight
+
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+def searchable_types():
+    from articles.models import ArticlePage
+    from core.models import StandardPage
+    from events.models import EventPage
+    from media_library.pages import ResourcePage
+
+    return (ArticlePage, EventPage, ResourcePage, StandardPage)
+
+
+@require_GET
+def search(request):
+    """Full-text search of published, public articles, events, resources and free pages, best first."""
+    raw_query = request.GET.get("q", "")
+    query = clean_query(raw_query)
+    results = None
+    if query:
+        pages = Page.objects.live().public().type(*searchable_types()).specific(defer=True)
+        results = paginate(request, pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
+        for page in results:
+            intro = getattr(page, "intro", "") or page.search_description or ""
+            page.search_excerpt = highlight(excerpt_around(intro, query), query)
+            page.search_title = highlight(page.title, query)
+    return render(
+        request,
+        "core/search.html",
+        {
+            "query": query,
+            "results": results,
+            "meta_title": f"Recherche : {query}" if query else "Recherche",
+            "query_truncated": len(raw_query.strip()) > MAX_QUERY_LENGTH,
+        },
+    )
+
+
+@require_GET
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /recherche/",
+        f"Sitemap: {sitemap_url}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

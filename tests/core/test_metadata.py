@@ -1,0 +1,133 @@
+import datetime
+import json
+import re
+import zoneinfo
+from xml.etree import ElementTree
+
+import pytest
+
+from events.models import EventFormat, EventStatus
+from tests.factories import (
+    ArticlePageFactory,
+    CountryFactory,
+    EventPageFactory,
+    ImageFactory,
+    StandardPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+
+def json_ld(html):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def meta(html, attribute, name):
+    match = re.search(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)">', html)
+    return match.group(1) if match else None
+
+
+def test_article_has_title_description_canonical_social_tags_and_news_article(client, site_tree):
+    mali = CountryFactory(name="Mali", slug="mali")
+    article = ArticlePageFactory(
+        parent=site_tree["articles"],
+        title="Bamako </script><script>alert(1)</script>",
+        intro="Les villes & régions françaises soutiennent l’accès à l’eau.",
+        date=datetime.date(2025, 4, 3),
+        countries=[mali],
+        cover=ImageFactory(description="Un forage"),
+    )
+    html = client.get(article.url).content.decode()
+
+    assert "<title>Bamako &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; – Cités Unies France</title>" in html
+    assert meta(html, "name", "description") == "Les villes &amp; régions françaises soutiennent l’accès à l’eau."
+    assert f'<link rel="canonical" href="http://testserver{article.url}">' in html
+    assert meta(html, "property", "og:type") == "article"
+    image = meta(html, "property", "og:image")
+    assert image.startswith("http://testserver/") and ".fill-1200x630" in image
+    assert meta(html, "property", "og:image:alt") == "Un forage"
+    assert meta(html, "name", "twitter:card") == "summary_large_image"
+    assert meta(html, "name", "twitter:image") == image
+
+    assert "</script><script>alert(1)" not in html
+    data = json_ld(html)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Bamako </script><script>alert(1)</script>"
+    assert data["datePublished"] == "2025-04-03"
+    assert data["image"] == [image.replace("&amp;", "&")]
+    assert data["keywords"] == "Mali"
+    assert data["publisher"]["name"] == "Cités Unies France"
+
+
+@pytest.mark.parametrize(
+    ("status", "event_format", "expected_status", "expected_mode"),
+    [
+        (EventStatus.ANNULE, EventFormat.EN_LIGNE, "EventCancelled", "OnlineEventAttendanceMode"),
+        (EventStatus.REPORTE, EventFormat.PRESENTIEL, "EventPostponed", "OfflineEventAttendanceMode"),
+        (EventStatus.PREVU, EventFormat.HYBRIDE, "EventScheduled", "MixedEventAttendanceMode"),
+    ],
+)
+def test_event_json_ld(client, site_tree, status, event_format, expected_status, expected_mode):
+    event = EventPageFactory(
+        parent=site_tree["agenda"],
+        title="Assises",
+        status=status,
+        format=event_format,
+        start=datetime.datetime(2030, 6, 12, 9, 30, tzinfo=PARIS),
+        end=datetime.datetime(2030, 6, 12, 17, tzinfo=PARIS),
+        venue="Palais des congrès",
+        city="Lyon",
+        online_url="https://visio.example.org/assises",
+    )
+    data = json_ld(client.get(event.url).content.decode())
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2030-06-12T09:30:00+02:00"
+    assert data["eventStatus"] == f"https://schema.org/{expected_status}"
+    assert data["eventAttendanceMode"] == f"https://schema.org/{expected_mode}"
+    locations = data["location"] if isinstance(data["location"], list) else [data["location"]]
+    kinds = {location["@type"] for location in locations}
+    if event_format == EventFormat.HYBRIDE:
+        assert kinds == {"Place", "VirtualLocation"}
+    elif event_format == EventFormat.EN_LIGNE:
+        assert kinds == {"VirtualLocation"}
+    else:
+        assert kinds == {"Place"}
+
+
+def test_page_without_image_has_summary_card_and_site_pages_have_canonical(client, site_tree):
+    page = StandardPageFactory(
+        parent=site_tree["home"], title="Qui sommes-nous ?", intro="Le réseau des collectivités."
+    )
+    html = client.get(page.url).content.decode()
+    assert meta(html, "name", "twitter:card") == "summary"
+    assert meta(html, "property", "og:title") == "Qui sommes-nous ?"
+    assert '<script type="application/ld+json">' not in html
+    listing = client.get("/actualites/?pays=mali&page=2").content.decode()
+    assert '<link rel="canonical" href="http://testserver/actualites/">' in listing
+
+
+def test_sitemap_lists_live_public_pages_with_lastmod(client, site_tree):
+    live = ArticlePageFactory(parent=site_tree["articles"], title="Publié")
+    draft = ArticlePageFactory(parent=site_tree["articles"], title="Brouillon", live=False)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    tree = ElementTree.fromstring(response.content)  # noqa: S314 - our own response
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    entries = {url.find("s:loc", ns).text: url.find("s:lastmod", ns) for url in tree.findall("s:url", ns)}
+    assert any(loc.endswith(live.url) for loc in entries)
+    assert not any(loc.endswith(draft.url) for loc in entries)
+    lastmod = next(value for loc, value in entries.items() if loc.endswith(live.url))
+    assert lastmod is not None and lastmod.text.startswith(str(live.last_published_at.year))
+
+
+def test_robots_txt_points_to_the_sitemap(client, site_tree):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Disallow: /recherche/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text

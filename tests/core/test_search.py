@@ -1,0 +1,121 @@
+import pytest
+from django.db import connection
+from wagtail.models import PageViewRestriction
+
+from tests.factories import (
+    ArticlePageFactory,
+    EventPageFactory,
+    ResourcePageFactory,
+    StandardPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, query, **params):
+    response = client.get("/recherche/", {"q": query, **params})
+    assert response.status_code == 200
+    return [page.title for page in response.context["results"]]
+
+
+def test_search_finds_articles_events_resources_and_pages(client, site_tree):
+    ArticlePageFactory(parent=site_tree["articles"], title="Solidarité avec le Liban")
+    EventPageFactory(parent=site_tree["agenda"], title="Réunion solidarité Liban")
+    ResourcePageFactory(parent=site_tree["resources"], title="Guide solidarité")
+    StandardPageFactory(parent=site_tree["home"], title="Fonds de solidarité")
+    ArticlePageFactory(parent=site_tree["articles"], title="Sans rapport")
+
+    assert set(found(client, "solidarité")) == {
+        "Solidarité avec le Liban",
+        "Réunion solidarité Liban",
+        "Guide solidarité",
+        "Fonds de solidarité",
+    }
+
+
+def test_search_ranks_title_matches_first_and_paginates(client, site_tree):
+    for number in range(11):
+        ArticlePageFactory(
+            parent=site_tree["articles"],
+            title=f"Article {number}",
+            intro="Un point sur le jumelage et bien d’autres sujets du réseau.",
+        )
+    ArticlePageFactory(parent=site_tree["articles"], title="Jumelage Lyon – Beyrouth", intro="Le jumelage se renforce.")
+
+    first_page = client.get("/recherche/", {"q": "jumelage"})
+    titles = [page.title for page in first_page.context["results"]]
+    assert titles[0] == "Jumelage Lyon – Beyrouth"
+    assert len(titles) == 10
+    html = first_page.content.decode()
+    assert "12 résultats pour « jumelage »" in html
+    assert 'href="?q=jumelage&amp;page=2"' in html
+    assert len(found(client, "jumelage", page="2")) == 2
+
+
+def test_french_search_ignores_accents_and_plural_forms(client, site_tree):
+    ArticlePageFactory(parent=site_tree["articles"], title="Les coopérations franco-libanaises", intro="Bilan.")
+    ArticlePageFactory(parent=site_tree["articles"], title="Agriculture urbaine", intro="Des jardins.")
+
+    # Accents never matter, on PostgreSQL (unaccent) and SQLite (FTS5 removes diacritics).
+    assert found(client, "cooperations") == ["Les coopérations franco-libanaises"]
+    assert found(client, "COOPÉRATIONS") == ["Les coopérations franco-libanaises"]
+    if connection.vendor == "postgresql":
+        # The French stemmer: the singular finds the plural, with or without accents.
+        assert found(client, "coopération") == ["Les coopérations franco-libanaises"]
+        assert found(client, "cooperation") == ["Les coopérations franco-libanaises"]
+        assert found(client, "jardin") == ["Agriculture urbaine"]
+
+
+def test_drafts_and_private_pages_are_not_found(client, site_tree):
+    ArticlePageFactory(parent=site_tree["articles"], title="Brouillon sur le climat", live=False)
+    private = StandardPageFactory(parent=site_tree["home"], title="Note interne climat")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    ArticlePageFactory(parent=site_tree["articles"], title="Plan climat des villes")
+
+    assert found(client, "climat") == ["Plan climat des villes"]
+
+
+def test_excerpt_is_escaped_then_highlighted(client, site_tree):
+    ArticlePageFactory(
+        parent=site_tree["articles"],
+        title="Fonds de solidarité",
+        intro="Un <b>fonds</b> de solidarité & d’urgence pour les collectivités.",
+    )
+    html = client.get("/recherche/", {"q": "solidarite"}).content.decode()
+    assert "Un &lt;b&gt;fonds&lt;/b&gt; de <mark>solidarité</mark> &amp; d’urgence" in html
+    assert "Fonds de <mark>solidarité</mark>" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 10_000,
+        "'; DROP TABLE wagtailcore_page; --",
+        "<script>alert('q')</script>",
+        '" OR 1=1 "',
+        "NEAR(a b) AND * OR (",
+        "-climat +eau ~",
+        "%00\x00",
+        "   ",
+    ],
+)
+def test_hostile_queries_answer_200_escaped(client, site_tree, query):
+    ArticlePageFactory(parent=site_tree["articles"], title="Plan climat")
+    response = client.get("/recherche/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert('q')</script>" not in html
+    assert "x" * 201 not in html
+
+
+def test_long_query_is_truncated_with_a_message(client, site_tree):
+    html = client.get("/recherche/", {"q": "climat " * 2000}).content.decode()
+    assert "seuls ses 200 premiers caractères ont été utilisés" in html
+
+
+def test_empty_search_shows_the_form_only(client, site_tree):
+    response = client.get("/recherche/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<input id="recherche-q" type="search" name="q"' in html
+    assert "résultat" not in html
