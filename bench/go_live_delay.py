@@ -89,14 +89,13 @@ def main():
     finally:
         started = time.monotonic()
         scheduler.send_signal(signal.SIGTERM)
-        try:
-            rest, _ = scheduler.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            scheduler.kill()
-            rest, _ = scheduler.communicate()
+        loop_seconds = None
+        for line in scheduler.stdout:
+            print(f"scheduler: {line.rstrip()}")
+            if line.startswith("Scheduler stopped."):
+                loop_seconds = time.monotonic() - started
+        scheduler.wait(timeout=60)
         stop_seconds = time.monotonic() - started
-        for line in rest.splitlines():
-            print(f"scheduler: {line}")
         for pk, _ in pages:
             Page.objects.filter(pk=pk).delete()
 
@@ -109,7 +108,8 @@ def main():
             f"go-live delay (s): min {values[0]:.1f}, median {statistics.median(values):.1f}, max {values[-1]:.1f} "
             f"(scheduler interval {args.interval:g} s)"
         )
-    print(f"scheduler stopped {stop_seconds:.1f} s after SIGTERM (exit code {scheduler.returncode})")
+    loop = f"{loop_seconds:.1f} s" if loop_seconds is not None else "never"
+    print(f"after SIGTERM: loop left in {loop}, process exited in {stop_seconds:.1f} s (code {scheduler.returncode})")
     return 1 if missing else 0
 
 
