@@ -23,6 +23,10 @@ LISTINGS = [
     "/agenda/passes/",
     "/centre-de-ressources/",
     "/centre-de-ressources/?type=texte",
+    "/recherche/?q=Confidentiel",
+    "/actualites/flux.xml",
+    "/agenda/agenda.ics",
+    "/sitemap.xml",
 ]
 SECRET = "Confidentiel"
 
@@ -80,6 +84,9 @@ def test_listings_show_no_draft(client, unpublished, url):
 def test_live_content_is_listed_so_the_check_above_means_something(client, unpublished):
     assert "Article en ligne" in client.get("/actualites/").content.decode()
     assert "Article en ligne" in client.get("/").content.decode()
+    assert "Article en ligne" in client.get("/actualites/flux.xml").content.decode()
+    assert "/actualites/article-en-ligne/" in client.get("/sitemap.xml").content.decode()
+    assert "Article en ligne" in client.get("/recherche/?q=ligne").content.decode()
 
 
 def test_unpublished_pages_are_not_served(client, unpublished):
