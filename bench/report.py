@@ -10,8 +10,10 @@ def _load_cells(figures, bare):
         return ["–"] * 5
     if figures.get("absent"):
         return ["absent (404)", "", "", "", ""]
+    if not figures["requests"]:
+        return ["no answer in the run", "", "", "", str(figures["errors"] or "")]
     return [
-        f"{figures['rps']:.0f}",
+        f"{figures['rps']:.1f}",
         _ratio(figures["rps"], bare["rps"]),
         f"{figures['p50_ms']:.0f}/{figures['p95_ms']:.0f}/{figures['p99_ms']:.0f}",
         _ratio(figures["p95_ms"], bare["p95_ms"]),
