@@ -177,7 +177,7 @@ def purge_to_fresh():
 
 def main():
     prepare()
-    paths = ["/", "/actualites/", "/actualites/?pays=liban", "/agenda/", "/centre-de-ressources/", "/sitemap.xml"]
+    paths = ["/", "/actualites/", "/actualites/?pays=liban", "/agenda/", "/centre-de-ressources/"]
     with tempfile.TemporaryDirectory() as logdir:
         site = gunicorn("cuf_cms.wsgi:application", PORT, logdir)
         bare = gunicorn("bench.bare_app:application", PORT + 1, logdir)
