@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test lint format serve clean
+.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -36,8 +36,19 @@ demo: migrate ## Load the demo content (idempotent)
 run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: venv-dev ## Run the test suite (SQLite, or the database named by DATABASE_URL)
-	$(PY) -m pytest
+test: venv-dev ## Run the test suite (SQLite, or the database named by DATABASE_URL); browser tests apart
+	$(PY) -m pytest -m "not e2e"
+
+CHROMIUM ?= /usr/bin/chromium
+
+chromium: ## Install Debian's chromium when missing (needs root; never a downloaded browser)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "Installing chromium from Debian's packages"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
+
+test-e2e: venv-dev chromium ## Browser tests (Playwright + axe-core on Debian's chromium) against the demo site
+	E2E_CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m e2e tests/e2e
 
 lint: venv-dev ## ruff and djhtml
 	$(VENV)/bin/ruff check .
