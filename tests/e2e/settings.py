@@ -29,3 +29,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
 }
+ROOT_URLCONF = "tests.e2e.urls"

@@ -26,9 +26,16 @@ def test_no_axe_violation(new_page, page_path, artifacts_dir, page_type, width):
     page = new_page(width=width)
     response = page.goto(path, wait_until="load")
     assert response.status == (404 if page_type == "404" else 200)
-    page.screenshot(path=artifacts_dir / f"{page_type}-{width}.png", full_page=True)
 
     results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    summary = artifacts_dir / "axe"
+    summary.mkdir(exist_ok=True)
+    (summary / f"{page_type}-{width}.txt").write_text(f"{path}\t{len(results.response['violations'])}\n")
+
+    # The screenshot shows the images that are lazy-loaded below the fold too.
+    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=artifacts_dir / f"{page_type}-{width}.png", full_page=True)
 
     violations = results.response["violations"]
     assert violations == [], f"{path} à {width} px :\n{describe(violations)}"

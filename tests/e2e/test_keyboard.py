@@ -119,7 +119,9 @@ def test_main_menu_works_without_javascript_and_is_plain_on_wide_screens(new_pag
 def test_pagination_is_usable_with_the_keyboard(new_page):
     page = new_page(width=375)
     page.goto("/actualites/")
-    for _ in range(200):
+    # Start from the last card's link (Tab reaching every link is proven above), then go on with the keyboard.
+    page.locator("main .card__more a").last.focus()
+    for _ in range(20):
         state = tab(page)
         if page.evaluate("document.activeElement.getAttribute('rel')") == "next":
             break
