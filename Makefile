@@ -4,9 +4,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test lint format serve scheduler two-instances audit bench bench-data bench-page-cache clean
+.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve scheduler two-instances audit bench bench-data bench-page-cache clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -43,8 +44,19 @@ run: demo ## Install, migrate, load demo content, serve on http://127.0.0.1:8000
 scheduler: migrate ## Run only the scheduler (publishes/unpublishes scheduled pages every 30 s)
 	$(PY) manage.py run_scheduler
 
-test: venv-dev ## Run the test suite (SQLite, or the database named by DATABASE_URL)
-	$(PY) -m pytest
+test: venv-dev ## Run the test suite (SQLite, or the database named by DATABASE_URL); browser tests apart
+	$(PY) -m pytest -m "not e2e" -n $(TEST_PROCESSES)
+
+CHROMIUM ?= /usr/bin/chromium
+
+chromium: ## Install Debian's chromium when missing (needs root; never a downloaded browser)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "Installing chromium from Debian's packages"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
+
+test-e2e: venv-dev chromium ## Browser tests (Playwright + axe-core on Debian's chromium) against the demo site
+	E2E_CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m e2e tests/e2e
 
 lint: venv-dev ## ruff and djhtml
 	$(VENV)/bin/ruff check .

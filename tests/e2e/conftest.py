@@ -1,0 +1,204 @@
+"""Browser suite: serves the demo site with gunicorn on a scratch SQLite file and drives Debian's chromium.
+
+The demo database (migrate + load_demo_content, ~1-2 minutes) is cached in var/e2e/ under a hash of
+the code that shapes it, so a second run starts in seconds; E2E_FRESH_DB=1 rebuilds it.
+"""
+
+import contextlib
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PORT = int(os.environ.get("E2E_PORT", "8830"))
+BASE_URL = f"http://127.0.0.1:{PORT}"
+DEMO_PASSWORD = os.environ.get("E2E_DEMO_PASSWORD", "e2e-Demo-mot-de-passe-8")
+CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "artifacts" / "e2e"
+# Code whose change can change the demo database.
+DB_INPUTS = ["articles", "core", "cuf_cms", "events", "home", "media_library", "taxonomy", "requirements.txt"]
+
+
+def _db_key():
+    digest = hashlib.sha256()
+    for name in DB_INPUTS:
+        path = ROOT / name
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            if "__pycache__" in file.parts:
+                continue
+            digest.update(str(file.relative_to(ROOT)).encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cache_dir():
+    return ROOT / "var" / "e2e" / "demo" / _db_key()
+
+
+def _save_cache(env):
+    """Keep the demo database and its media, renditions included, for the next run."""
+    cached = _cache_dir()
+    shutil.rmtree(cached.parent, ignore_errors=True)
+    cached.mkdir(parents=True)
+    with sqlite3.connect(env["E2E_DB_PATH"]) as source, sqlite3.connect(cached / "db.sqlite3") as target:
+        source.backup(target)
+    shutil.copytree(env["MEDIA_ROOT"], cached / "media")
+
+
+def _manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def _wait_until_up(process, url, timeout=90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the e2e server stopped (exit code {process.returncode}), see var/e2e/run/server.log")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"the e2e server did not answer on {url}")
+
+
+@pytest.fixture(scope="session")
+def server_env():
+    """Environment of the server process: its database, media, cache and static folders (var/e2e/run/)."""
+    work = ROOT / "var" / "e2e" / "run"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.e2e.settings",
+        "PYTHONPATH": str(ROOT),
+        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(work / "media"),
+        "CACHE_DIR": str(work / "cache"),
+        "E2E_STATIC_ROOT": str(work / "static"),
+        "E2E_PORT": str(PORT),
+        "DEMO_PASSWORD": DEMO_PASSWORD,
+    }
+    env.pop("REDIS_URL", None)
+    cached = _cache_dir()
+    if cached.is_dir() and not os.environ.get("E2E_FRESH_DB"):
+        shutil.copy(cached / "db.sqlite3", work / "db.sqlite3")
+        shutil.copytree(cached / "media", work / "media")
+        env["E2E_CACHED"] = "1"
+    else:
+        _manage(env, "migrate", "--noinput", "-v0")
+        _manage(env, "load_demo_content")
+    _manage(env, "collectstatic", "--noinput", "-v0")
+    env["E2E_DB_PATH"] = str(work / "db.sqlite3")
+    return env
+
+
+@pytest.fixture(scope="session")
+def live_url(server_env):
+    """Base URL of a gunicorn server (production-like settings, DEBUG off) on the demo content."""
+    log = open(Path(server_env["CACHE_DIR"]).parent / "server.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable, "-m", "gunicorn", "cuf_cms.wsgi:application",
+            "--bind", f"127.0.0.1:{PORT}", "--workers", "2", "--threads", "4", "--timeout", "600",
+            "--control-socket", str(Path(server_env["CACHE_DIR"]).parent / "gunicorn.ctl"),
+        ],
+        cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        _wait_until_up(process, BASE_URL + "/admin/login/")
+        yield BASE_URL
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_url):
+    """Factory of pages in fresh contexts: new_page(width=375, **context options)."""
+    contexts = []
+
+    def make(width=1280, height=900, **options):
+        context = browser.new_context(
+            base_url=live_url, viewport={"width": width, "height": height}, locale="fr-FR", **options
+        )
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def site_pages(browser, live_url, server_env):
+    """Path of every page type of tests/e2e/pages.py on this demo site (None: not served by this site)."""
+    from tests.e2e.pages import discover
+
+    context = browser.new_context(base_url=live_url)
+    context.set_default_timeout(600_000)
+    try:
+        paths = discover(context.new_page(), live_url, server_env["E2E_DB_PATH"])
+    finally:
+        context.close()
+    if not server_env.get("E2E_CACHED"):
+        # A fresh database has no image renditions yet: make them once, slowly, then keep them.
+        for path in filter(None, paths.values()):
+            with contextlib.suppress(urllib.error.HTTPError):  # the 404 page answers 404
+                urllib.request.urlopen(live_url + path, timeout=600).close()  # noqa: S310
+        _save_cache(server_env)
+    return paths
+
+
+@pytest.fixture
+def page_path(site_pages):
+    """page_path(page type) -> path, skipping (visibly, with the reason) a type this site does not serve yet."""
+
+    def get(page_type):
+        path = site_pages[page_type]
+        if path is None:
+            pytest.skip(f"« {page_type} » n’est pas servi par ce site (route absente de cette branche)")
+        return path
+
+    return get
