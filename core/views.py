@@ -1,5 +1,6 @@
 """Site-wide views that belong to no content app: search and robots.txt."""
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,6 +22,15 @@ def searchable_types():
     return (ArticlePage, EventPage, ResourcePage, StandardPage)
 
 
+def prefetch_terms(pages):
+    """Countries and themes of the classified pages among `pages`, one query per type and relation."""
+    pages = list(pages)
+    for page_class in {type(page) for page in pages}:
+        if hasattr(page_class, "card_prefetches"):
+            prefetch_related_objects([page for page in pages if type(page) is page_class], "countries", "themes")
+    return pages
+
+
 @require_GET
 def search(request):
     """Full-text search of published, public articles, events, resources and free pages, best first."""
@@ -28,8 +38,9 @@ def search(request):
     query = clean_query(raw_query)
     results = None
     if query:
-        pages = Page.objects.live().public().type(*searchable_types()).specific(defer=True)
+        pages = Page.objects.live().public().type(*searchable_types()).specific()
         results = paginate(request, pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
+        results.object_list = prefetch_terms(results.object_list)
         for page in results:
             intro = getattr(page, "intro", "") or page.search_description or ""
             page.search_excerpt = highlight(excerpt_around(intro, query), query)

@@ -67,7 +67,8 @@ class ResourceCentrePage(Page):
         filterset = ResourceFilterSet(request.GET, queryset=ResourcePage.objects.child_of(self).recent())
         context["filter"] = filterset
         context["kinds"] = ResourceKind.choices
-        context["current_kind"] = filterset.form.cleaned_data.get("type") or "" if filterset.is_filtered else ""
+        # is_filtered validates the form, so cleaned_data exists; an unknown type is left out of it.
+        context["current_kind"] = filterset.form.cleaned_data.get("type", "") if filterset.is_filtered else ""
         context["resources"] = paginate(request, filterset.qs.for_cards(), settings.RESOURCES_PER_PAGE)
         return context
 
