@@ -33,6 +33,7 @@ PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 DATABASE_URL = os.environ.get("MULTI_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cuf_wt7_multi")
 REDIS_URL = os.environ.get("MULTI_REDIS_URL", "redis://127.0.0.1:6379/7")
+PUBLIC_HOST = "localhost"
 PORTS = [int(port) for port in os.environ.get("MULTI_PORTS", "8701,8702").split(",")]
 
 SETUP_SITE = """
@@ -58,11 +59,12 @@ class Browser:
 
     def request(self, port, method, path, body=None, headers=None):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        # Both instances sit behind one public name, as behind a load balancer that terminates TLS.
         sent = {
-            "Host": f"127.0.0.1:{port}",
-            "X-Forwarded-Proto": "https",  # as the TLS-terminating proxy would say
-            "Origin": f"https://127.0.0.1:{port}",
-            "Referer": f"https://127.0.0.1:{port}{path}",
+            "Host": PUBLIC_HOST,
+            "X-Forwarded-Proto": "https",
+            "Origin": f"https://{PUBLIC_HOST}",
+            "Referer": f"https://{PUBLIC_HOST}{path}",
         }
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
@@ -127,10 +129,11 @@ def clear_redis():
 
 
 def png_bytes():
+    """A new image each run: the media library refuses an exact duplicate of an earlier upload."""
     from PIL import Image
 
     buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), (0, 85, 140)).save(buffer, format="PNG")
+    Image.new("RGB", (40, 30), tuple(secrets.token_bytes(3))).save(buffer, format="PNG")
     return buffer.getvalue()
 
 
@@ -196,6 +199,11 @@ def run_scenario(env, home_id, media_root):
         f"status {on_b.status}",
     )
 
+    on_a = visitor.get(a, f"/{slug}/")
+    if on_b.getheader("X-Page-Cache"):  # the anonymous page cache is installed: it must be shared too
+        states = f"B {on_b.getheader('X-Page-Cache')}, then A {on_a.getheader('X-Page-Cache')}"
+        check(f"the page cache is shared ({states})", on_a.getheader("X-Page-Cache") == "hit", states)
+
     page_id = find_page_id(browser, a, home_id, tag)
     edited = browser.post(
         a, f"/admin/pages/{page_id}/edit/", {**page_fields, "intro": "Seconde version, modifiée sur A."}
@@ -203,7 +211,7 @@ def run_scenario(env, home_id, media_root):
     check("edit and republish it through A", edited.status == 302, f"status {edited.status}, page {page_id}")
     again = visitor.get(b, f"/{slug}/")
     check(
-        "B shows the change at once (no stale copy)",
+        f"B shows the change at once (no stale copy; page cache: {again.getheader('X-Page-Cache', 'none')})",
         "Seconde version, modifiée sur A." in again.body.decode(),
         f"status {again.status}",
     )
@@ -215,7 +223,7 @@ def run_scenario(env, home_id, media_root):
         {"title": "Rencontre des maires", "description": "Des maires réunis en séance", "credit": "CUF", "tags": ""},
         {"file": ("rencontre-maires.png", content, "image/png")},
     )
-    check("upload an image through A", upload.status == 302, f"status {upload.status}")
+    check("upload an image through A", upload.status == 302, f"status {upload.status} {form_errors(upload)}")
     stored = sorted(Path(media_root, "original_images").glob("rencontre-maires*.png"))
     check("the upload is in the shared media storage", bool(stored))
     if stored:
@@ -239,6 +247,12 @@ def run_scenario(env, home_id, media_root):
     print("Headers of /admin/login/ (instance B):")
     print_headers(Browser().get(b, "/admin/login/"))
     return check.failures
+
+
+def form_errors(response):
+    """The French error messages of a re-displayed admin form, to say why a POST was refused."""
+    html = response.body.decode(errors="replace")
+    return re.findall(r'class="error-message"[^>]*>\s*(?:<[^>]+>\s*)*([^<]+)', html)[:3]
 
 
 def find_page_id(browser, port, parent_id, tag):
