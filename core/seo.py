@@ -2,7 +2,8 @@
 
 from django.utils.html import strip_tags
 
-SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+from media_library.renditions import SHARE_SPEC as SHARE_IMAGE_SPEC
+
 PUBLISHER = {"@type": "Organization", "name": "Cités Unies France"}
 
 

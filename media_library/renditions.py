@@ -33,6 +33,9 @@ BODY_SIZES = "(min-width: 60em) 48rem, 100vw"
 GALLERY_SPECS = expand(FORMATS, "max-{600x600,1200x1200}")
 GALLERY_SIZES = "(min-width: 40em) 45vw, 100vw"
 
+# The page's share image (OpenGraph/Twitter, core/seo.py): one 1200×630 JPEG.
+SHARE_SPEC = "fill-1200x630|format-jpeg"
+
 SPECS_BY_USE = {
     "card": (CARD_SPECS, CARD_SIZES),
     "cover": (COVER_SPECS, COVER_SIZES),

@@ -11,7 +11,7 @@ from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-from media_library.renditions import BODY_SPECS, CARD_SPECS, COVER_SPECS, GALLERY_SPECS, UPLOAD_SPECS
+from media_library.renditions import BODY_SPECS, CARD_SPECS, COVER_SPECS, GALLERY_SPECS, SHARE_SPEC, UPLOAD_SPECS
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def page_rendition_plan(page):
             plan[image].extend(spec for spec in specs if spec not in plan[image])
 
     if hasattr(page, "card_image"):
-        add(page.card_image(), CARD_SPECS)
+        add(page.card_image(), (*CARD_SPECS, SHARE_SPEC))
     add(getattr(page, "cover", None), COVER_SPECS)
     gallery = getattr(page, "gallery_images", None)
     if gallery is not None:
