@@ -11,9 +11,7 @@ def in_private_section():
     """
     from wagtail.models import PageViewRestriction
 
-    return Exists(
-        PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    )
+    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
 
 
 class TaggedPageQuerySet(PageQuerySet):

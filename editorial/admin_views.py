@@ -35,9 +35,7 @@ def preview_links(request, page_id):
         messages.success(request, "Lien de prévisualisation créé : " + link.get_full_url())
         return redirect("editorial_preview_links", page.pk)
     links = page.preview_links.select_related("created_by", "revoked_by")
-    return TemplateResponse(
-        request, "editorial/admin/preview_links.html", {"page": page, "links": links, "form": form}
-    )
+    return TemplateResponse(request, "editorial/admin/preview_links.html", {"page": page, "links": links, "form": form})
 
 
 @require_POST
