@@ -55,9 +55,15 @@ def _on_model_change(sender, instance, **kwargs):
     purge_after_commit()
 
 
-def _on_save(sender, instance, **kwargs):
-    if sender in purged_models():
-        purge_after_commit()
+def _on_save(sender, instance, created=False, **kwargs):
+    if sender not in purged_models():
+        return
+    if created and sender in settings_models():
+        # Settings rows are created with their defaults by the first request that reads them
+        # (for_site/for_request use get_or_create): nothing visitors see changes, and purging
+        # there would throw away the page that very request is about to store.
+        return
+    purge_after_commit()
 
 
 def _on_delete(sender, instance, **kwargs):
@@ -70,9 +76,7 @@ def _on_delete(sender, instance, **kwargs):
 @functools.cache
 def purged_models():
     """Models whose every save or delete can change what visitors see."""
-    from django.apps import apps
     from wagtail.contrib.redirects.models import Redirect
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import CollectionViewRestriction, PageViewRestriction, Site
@@ -82,8 +86,16 @@ def purged_models():
     models = {get_image_model(), get_document_model(), get_media_model(), Site, Redirect}
     models |= {PageViewRestriction, CollectionViewRestriction}
     models |= set(get_snippet_models())
-    models |= {model for model in apps.get_models() if issubclass(model, BaseSiteSetting | BaseGenericSetting)}
+    models |= settings_models()
     return frozenset(models)
+
+
+@functools.cache
+def settings_models():
+    from django.apps import apps
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    return frozenset(model for model in apps.get_models() if issubclass(model, BaseSiteSetting | BaseGenericSetting))
 
 
 def connect():

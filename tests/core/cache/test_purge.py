@@ -199,3 +199,11 @@ def test_purge_command(client, site_tree, page_cache):
     visit(client, "/")
     call_command("purge_page_cache")
     assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_first_visit_creating_default_settings_keeps_its_page(client, site_tree, page_cache, commit):
+    """On a new site the first request creates the settings row; the page it stored stays valid."""
+    SiteSettings.objects.all().delete()
+    assert commit(client.get, "/")["X-Page-Cache"] == "miss"
+    assert SiteSettings.objects.exists()
+    assert client.get("/")["X-Page-Cache"] == "hit"
