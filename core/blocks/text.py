@@ -1,3 +1,7 @@
+import html
+
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from wagtail import blocks
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
@@ -7,6 +11,14 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    def clean(self, value):
+        # Draftail sends "<p></p>" for an emptied editor, which the required check lets through.
+        # field.required is False while a draft is saved (Wagtail defers required checks then).
+        value = super().clean(value)
+        if self.field.required and not html.unescape(strip_tags(value.source)).strip():
+            raise ValidationError("Ce paragraphe est vide : écrivez du texte ou supprimez le bloc.")
+        return value
 
     class Meta:
         icon = "pilcrow"

@@ -83,3 +83,17 @@ def test_redacteur_cannot_publish(client, site_tree, redacteur):
 
     article = ArticlePage.objects.get(slug="mission-liban")
     assert not article.live
+
+
+@pytest.mark.parametrize("empty", ["<p></p>", "<p> &nbsp; </p>", "<p><b></b></p>"])
+def test_an_empty_paragraph_is_refused_with_a_french_message_and_nothing_typed_is_lost(
+    client, site_tree, redacteur, empty
+):
+    add_url = f"/admin/pages/add/articles/articlepage/{site_tree['articles'].pk}/"
+    form = article_form(body=streamfield([("paragraph", rich_text(empty))]), **{"action-submit": "Soumettre"})
+    response = client.post(add_url, form)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ce paragraphe est vide" in html
+    assert "Mission de coopération au Liban" in html  # the title is shown back, not lost
+    assert not ArticlePage.objects.filter(slug="mission-liban").exists()
