@@ -12,6 +12,10 @@ def site_tree(db):
 def _clear_cache():
     from django.core.cache import cache
 
+    from core.cache import local
+
     cache.clear()
+    local.entries.clear()
     yield
     cache.clear()
+    local.entries.clear()

@@ -1,9 +1,11 @@
 """Serve anonymous GET/HEAD requests of public pages from the shared cache.
 
 Placed right after SecurityMiddleware and WhiteNoise, before sessions, CSRF and authentication, so a
-hit costs one cache round trip (the generation counter and the page are fetched together) and no
-cookie or database work. Every entry records the site-wide generation it was rendered under; any
-content change sets a new generation (core.cache.purge), so an older entry is never served again.
+hit costs no cookie or database work. Every entry records the site-wide generation it was rendered
+under; any content change sets a new generation (core.cache.purge), so an older entry is never
+served again. A hit reads the generation from the shared cache (one small round trip) and serves
+the process's own copy of the entry when it carries that generation (core.cache.local); otherwise
+it fetches the entry from the shared cache.
 
 Anonymous means: no session cookie, no messages cookie, no Authorization header. Other cookies
 (csrftoken, analytics, consent) are ignored, so they neither bypass the cache nor enter the key.
@@ -17,13 +19,14 @@ from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_cache_control
 
-from core.cache import generation
+from core.cache import generation, local
 from core.cache.keys import lock_key, normalise_query, page_key
 
 DEFAULT_EXCLUDED_PATHS = ("/admin/", "/documents/", "/apercu/", "/_util/", "/healthz", "/static/", "/media/")
 DEFAULT_UNCACHED_PATHS = ("/recherche/",)
 SKIPPED_HEADERS = {"set-cookie", "date", "vary", "x-page-cache", "content-length", "etag"}
 VARY_IGNORED = {"cookie", "accept-language"}
+ENTRY_FIELDS = 6  # generation, status, headers, body, ETag, stored at (epoch seconds)
 
 
 def _setting(name, default):
@@ -67,7 +70,7 @@ def is_storable(request, response):
 
 
 def make_entry(current_generation, response):
-    """What is stored: the generation, status, headers worth replaying, body and its ETag."""
+    """What is stored: the generation, status, headers worth replaying, body, its ETag and the time."""
     if not response.has_header("Cache-Control"):
         response["Cache-Control"] = cache_control_value()
     # The key ignores cookies (anonymous visitors all get the same page) and the site speaks
@@ -78,11 +81,16 @@ def make_entry(current_generation, response):
     etag = f'"{hashlib.blake2b(content, digest_size=12).hexdigest()}"'
     response["ETag"] = etag
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS)
-    return (current_generation, response.status_code, headers, content, etag)
+    return (current_generation, response.status_code, headers, content, etag, time.time())
+
+
+def is_current(entry, current_generation):
+    """True for an entry of this generation (entries of another shape, from an older release, are not)."""
+    return isinstance(entry, tuple) and len(entry) == ENTRY_FIELDS and entry[0] == current_generation
 
 
 def response_from_entry(request, entry, state):
-    _, status, headers, content, etag = entry
+    _, status, headers, content, etag, _ = entry
     if request.META.get("HTTP_IF_NONE_MATCH") == etag:
         response = HttpResponseNotModified()
     else:
@@ -115,14 +123,17 @@ class PageCacheMiddleware:
 
         cache = caches[_setting("PAGE_CACHE_ALIAS", "default")]
         key = page_key(request, request.META["QUERY_STRING"])
-        found = cache.get_many([generation.KEY, key]) or {}  # None when Redis is down (IGNORE_EXCEPTIONS)
-        current = found.get(generation.KEY) or generation.current(cache)
+        # None when Redis is down (IGNORE_EXCEPTIONS): then generation.current() is None too.
+        current = cache.get(generation.KEY) or generation.current(cache)
         if current is None:  # the cache is unreachable: serve without it
             return self._bypass(request, "unavailable")
-        entry = found.get(key)
-        if entry is not None and entry[0] == current:
-            return response_from_entry(request, entry, "hit")
-        return self._render(request, cache, key, current)
+        entry = local.entries.get(key, current, _setting("PAGE_CACHE_TIMEOUT", 300))
+        if entry is None:
+            entry = cache.get(key)
+            if not is_current(entry, current):
+                return self._render(request, cache, key, current)
+            local.entries.put(key, entry)
+        return response_from_entry(request, entry, "hit")
 
     def _bypass(self, request, state):
         response = self.get_response(request)
@@ -145,6 +156,7 @@ class PageCacheMiddleware:
             if is_storable(request, response):
                 entry = make_entry(current, response)
                 cache.set(key, entry, _setting("PAGE_CACHE_TIMEOUT", 300))
+                local.entries.put(key, entry)
                 response["X-Page-Cache"] = "miss"
             else:
                 response["X-Page-Cache"] = "uncacheable"
@@ -160,6 +172,6 @@ class PageCacheMiddleware:
         while time.monotonic() < deadline:
             time.sleep(0.02)
             entry = cache.get(key)
-            if entry is not None and entry[0] == current:
+            if is_current(entry, current):
                 return entry
         return None

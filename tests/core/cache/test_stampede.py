@@ -1,5 +1,7 @@
 """A purged popular page is rendered once: concurrent misses wait for the renderer's result."""
 
+import time
+
 import pytest
 
 from core.cache import generation, middleware
@@ -29,7 +31,14 @@ def test_a_waiting_request_serves_what_the_renderer_stored(client, rf, page, red
     monkeypatch.setattr(StandardPage, "serve", lambda *args, **kwargs: rendered.append(1))
 
     def other_worker_finishes(_seconds):
-        entry = (current, 200, (("Content-Type", "text/html; charset=utf-8"),), b"Rendu par l'autre worker", '"e"')
+        entry = (
+            current,
+            200,
+            (("Content-Type", "text/html; charset=utf-8"),),
+            b"Rendu par l'autre worker",
+            '"e"',
+            time.time(),
+        )
         redis_page_cache.set(key, entry, 60)
 
     monkeypatch.setattr(middleware.time, "sleep", other_worker_finishes)
@@ -42,7 +51,7 @@ def test_a_waiting_request_serves_what_the_renderer_stored(client, rf, page, red
 
 def test_a_waiting_request_never_accepts_an_older_generation(client, rf, page, redis_page_cache, monkeypatch, settings):
     key = held_lock(rf, redis_page_cache)
-    stale = ("ancienne-génération", 200, (), b"Ancienne version", '"s"')
+    stale = ("ancienne-génération", 200, (), b"Ancienne version", '"s"', time.time())
     redis_page_cache.set(key, stale, 60)
     monkeypatch.setattr(middleware.time, "sleep", lambda _seconds: None)
     settings.PAGE_CACHE_LOCK_WAIT = 0.05
