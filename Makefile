@@ -83,8 +83,8 @@ bench: venv ## Benchmark on 10,000 articles (PostgreSQL cuf_bench, Redis db 9, w
 bench-data: venv ## Only (re)generate the benchmark dataset in PostgreSQL (cuf_bench)
 	$(PY) -m bench.generate
 
-bench-page-cache: venv ## Page-cache figures (PostgreSQL + Redis, port 9001-9002): hit ratio, rps vs a bare view, purge latency
-	$(PY) bench/page_cache.py
+bench-page-cache: venv ## Only the page-cache part of `make bench`: hit ratio, rps vs the bare view, purge to fresh
+	$(PY) -m bench.page_cache $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 var staticfiles
