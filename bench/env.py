@@ -40,3 +40,28 @@ def setup_django(**overrides):
     import django
 
     django.setup()
+
+
+def _server_and_name(url):
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    return url.rsplit("/", 1)[0] + "/postgres", name
+
+
+def create_database(url):
+    """Create the PostgreSQL database named by url unless it exists."""
+    import psycopg
+
+    server, name = _server_and_name(url)
+    with psycopg.connect(server, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            print(f"creating database {name}", flush=True)
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(url):
+    import psycopg
+
+    server, name = _server_and_name(url)
+    with psycopg.connect(server, autocommit=True) as conn:
+        print(f"dropping database {name}", flush=True)
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

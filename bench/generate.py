@@ -13,7 +13,7 @@ import random
 import sys
 import time
 
-from bench.env import setup_django
+from bench.env import bench_env, create_database, setup_django
 
 CARD_AND_DETAIL_SPECS = ("format-{avif,webp,jpeg}", "fill-{400x225,800x450,1200x675}")
 
@@ -280,6 +280,7 @@ def tree_is_consistent(index_models):
 
 def main(argv=None):
     args = parse_args(argv if argv is not None else sys.argv[1:])
+    create_database(bench_env()["DATABASE_URL"])
     setup_django()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command

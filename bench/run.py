@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.env import BASE_DIR, RESULTS_DIR, bench_env
+from bench.env import BASE_DIR, RESULTS_DIR, bench_env, drop_database
 from bench.load import PY, Server, ensure_wrk, fetch, gunicorn_config, log, run_wrk
 from bench.page_cache import measure as measure_page_cache
 from bench.page_cache import print_page_cache
@@ -42,21 +42,9 @@ def parse_args(argv):
 
 
 def ensure_database(env, regenerate):
-    """Create the database named by DATABASE_URL if needed and generate the dataset when it is not there."""
-    import psycopg
-
-    url = env["DATABASE_URL"]
-    name = url.rsplit("/", 1)[1].split("?")[0]
-    admin_url = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-        if exists and regenerate:
-            log(f"dropping database {name}")
-            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-            exists = None
-        if not exists:
-            log(f"creating database {name}")
-            conn.execute(f'CREATE DATABASE "{name}"')
+    """Generate the dataset when it is not there (in a new database when DATABASE_URL names none)."""
+    if regenerate:
+        drop_database(env["DATABASE_URL"])
     started = time.monotonic()
     subprocess.run([PY, "-m", "bench.generate"], cwd=BASE_DIR, env=env, check=True)
     return time.monotonic() - started
