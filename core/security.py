@@ -2,8 +2,8 @@
 
 django-csp builds the header from settings.CONTENT_SECURITY_POLICY; this subclass swaps in
 settings.CSP_ADMIN_DIRECTIVES for the Wagtail admin (which still needs inline scripts and styles),
-and adds the Permissions-Policy header that Django does not set itself. The middleware sits before
-any page cache, so every response, cached or not, carries the current headers.
+and adds the Permissions-Policy header that Django does not set itself. It runs inside the page cache:
+cached pages replay the headers they were rendered with (purge the page cache when a deploy changes them).
 """
 
 from csp.middleware import CSPMiddleware

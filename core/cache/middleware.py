@@ -1,11 +1,11 @@
 """Serve anonymous GET/HEAD requests of public pages from the shared cache.
 
-Placed right after SecurityMiddleware and WhiteNoise, before sessions, CSRF and authentication, so a
-hit costs no cookie or database work. Every entry records the site-wide generation it was rendered
-under; any content change sets a new generation (core.cache.purge), so an older entry is never
-served again. A hit reads the generation from the shared cache (one small round trip) and serves
-the process's own copy of the entry when it carries that generation (core.cache.local); otherwise
-it fetches the entry from the shared cache.
+First in MIDDLEWARE, so a hit runs no other middleware and does no cookie, session or database work;
+entries keep the security headers the inner middlewares set at render time. Every entry records
+the site-wide generation it was rendered under; any content change sets a new generation
+(core.cache.purge), so an older entry is never served again. A hit reads the generation from the
+shared cache (one small round trip) and serves the process's own copy of the entry when it carries
+that generation (core.cache.local); otherwise it fetches the entry from the shared cache.
 
 Anonymous means: no session cookie, no messages cookie, no Authorization header. Other cookies
 (csrftoken, analytics, consent) are ignored, so they neither bypass the cache nor enter the key.

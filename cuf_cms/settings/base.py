@@ -61,12 +61,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a hit is answered before any other middleware runs. Entries keep the headers the
+    # middlewares below set when the page was rendered (CSP, HSTS, nosniff…); a deploy that changes
+    # them runs `manage.py purge_page_cache`. Plain-HTTP requests are never stored (they get the
+    # redirect to HTTPS, which is not cacheable), so SECURE_SSL_REDIRECT still applies to them.
+    "core.cache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Outside any page cache, so cached responses get the current headers too.
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions, CSRF and auth: a cache hit does no cookie, session or database work.
-    "core.cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -150,3 +150,34 @@ def test_pages_are_still_served_when_redis_is_down(client, pages, settings):
     response = client.get("/actualites/")
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "unavailable"
+
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Referrer-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Strict-Transport-Security",
+    "Cross-Origin-Opener-Policy",
+)
+
+
+def test_a_hit_carries_the_security_headers_of_the_rendered_page(client, site_tree, page_cache, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    rendered = client.get("/", secure=True)
+    hit = client.get("/", secure=True)
+    assert (rendered["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    for header in SECURITY_HEADERS:
+        assert hit[header] == rendered[header], header
+    assert "frame-ancestors 'none'" in hit["Content-Security-Policy"]
+
+
+def test_plain_http_is_still_redirected_to_https_once_the_page_is_cached(client, site_tree, page_cache, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    client.get("/", secure=True)
+    assert client.get("/", secure=True)["X-Page-Cache"] == "hit"
+    for _ in range(2):
+        response = client.get("/")
+        assert response.status_code == 301
+        assert response["Location"] == "https://testserver/"
