@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 from wagtail.models import PageViewRestriction
@@ -119,3 +121,23 @@ def test_empty_search_shows_the_form_only(client, site_tree):
     html = response.content.decode()
     assert '<input id="recherche-q" type="search" name="q"' in html
     assert "résultat" not in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the expression index exists on PostgreSQL only")
+def test_the_search_match_is_served_by_an_index(client, site_tree):
+    """The search's `(title || body) @@ query` filter can use an index (core migration 0005)."""
+    from django.test.utils import CaptureQueriesContext
+
+    ArticlePageFactory(parent=site_tree["articles"], title="Solidarité avec le Liban")
+    with CaptureQueriesContext(connection) as queries:
+        assert found(client, "solidarité") == ["Solidarité avec le Liban"]
+    sql = next(query["sql"] for query in queries.captured_queries if "@@" in query["sql"])
+    match = re.search(
+        r'\("wagtailsearch_indexentry"\."title" \|\| "wagtailsearch_indexentry"\."body"\) @@ \(.*?\)\)', sql
+    )
+    assert match, sql  # the expression modelsearch filters on, which the index is built on
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table is scanned otherwise
+        cursor.execute(f"EXPLAIN SELECT id FROM wagtailsearch_indexentry WHERE {match.group(0)}")  # noqa: S608
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "cuf_search_title_body_gin" in plan, plan
