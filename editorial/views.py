@@ -23,5 +23,8 @@ def preview_link(request, token):
         return protect(render(request, "editorial/preview_link_invalid.html", context, status=403))
 
     page = link.page.specific.get_latest_revision_as_object()
-    response = page.make_preview_request(request, page.default_preview_mode)
+    # request.preview_link shows the "version non publiée" banner (templates/includes/preview_banner.html).
+    response = page.make_preview_request(
+        request, page.default_preview_mode, extra_request_attrs={"preview_link": link}
+    )
     return protect(response)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from editorial.models import PreviewLink
 from tests.factories import ArticlePageFactory, EventPageFactory
@@ -58,8 +59,14 @@ def test_link_shows_the_latest_revision_not_the_live_one(client, clients, site_t
     pending.save_revision()
     link = create_link(clients["moderateur"], page)
 
-    assert "Version révisée, pas encore validée." in client.get(link.get_absolute_url()).content.decode()
-    assert "Version en ligne." in client.get(page.url).content.decode()
+    preview = client.get(link.get_absolute_url()).content.decode()
+    assert "Version révisée, pas encore validée." in preview
+    assert "Aperçu d’une version non publiée." in preview
+    expires = timezone.localtime(link.expires_at)
+    assert f"expire le {expires.day} {date_format(expires, 'F')} {expires.year}" in preview
+    live = client.get(page.url).content.decode()
+    assert "Version en ligne." in live
+    assert "Aperçu d’une version non publiée." not in live
 
 
 def test_links_work_for_routable_index_and_event_pages(client, clients, site_tree):
