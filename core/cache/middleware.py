@@ -110,6 +110,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if (
             not _setting("PAGE_CACHE", False)
+            # Wagtail's previews (admin and shareable links) render a draft through a dummy request
+            # for the live page's URL: it must neither read nor fill that URL's entry.
+            or getattr(request, "is_dummy", False)
             or request.method not in ("GET", "HEAD")
             or request.path_info.startswith(_setting("PAGE_CACHE_EXCLUDED_PATHS", DEFAULT_EXCLUDED_PATHS))
         ):
@@ -122,7 +125,7 @@ class PageCacheMiddleware:
             return self._bypass(request, "uncached")
 
         cache = caches[_setting("PAGE_CACHE_ALIAS", "default")]
-        key = page_key(request, request.META["QUERY_STRING"])
+        key = page_key(request, request.META.get("QUERY_STRING", ""))
         # None when Redis is down (IGNORE_EXCEPTIONS): then generation.current() is None too.
         current = cache.get(generation.KEY) or generation.current(cache)
         if current is None:  # the cache is unreachable: serve without it

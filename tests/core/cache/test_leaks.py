@@ -134,3 +134,23 @@ def test_search_is_normalised_but_not_stored(client, site_tree, redis_page_cache
     assert response["X-Page-Cache"] == "uncached"
     assert response.wsgi_request.GET.urlencode() == "q=eau"
     assert page_cache_keys() == []
+
+
+def test_a_shareable_preview_of_a_cached_page_shows_the_draft_and_stores_nothing(
+    client, site_tree, page_cache, admin_user, commit
+):
+    from editorial.models import PreviewLink
+
+    article = ArticlePageFactory(parent=site_tree["articles"], title="Titre publié")
+    assert [client.get(article.url)["X-Page-Cache"] for _ in range(2)] == ["miss", "hit"]
+    article.title = "Titre du brouillon partagé"
+    commit(article.save_revision)
+    link = PreviewLink.create_for(article, admin_user, days=1)
+
+    preview = client.get(link.get_absolute_url())
+    assert preview.status_code == 200
+    assert "Titre du brouillon partagé" in preview.content.decode()
+    assert "X-Page-Cache" not in preview
+    live = client.get(article.url)
+    assert live["X-Page-Cache"] == "hit"
+    assert "Titre du brouillon partagé" not in live.content.decode()
