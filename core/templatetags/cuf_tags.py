@@ -113,6 +113,23 @@ def card_picture(context, page, sizes=CARD_SIZES):
     return {"picture": picture}
 
 
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors from the home page down (the root left out), for the breadcrumbs.
+
+    Wagtail's router keeps the parent of each page it walks through, so for a page it served,
+    get_parent() needs no query; a page reached otherwise (a preview) costs one get_ancestors() query.
+    """
+    ancestors = []
+    node = page
+    while node.depth > 2:
+        if getattr(node, "_cached_parent_obj", None) is None:
+            return [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
+        node = node.get_parent()
+        ancestors.append(node)
+    return ancestors[::-1]
+
+
 @register.filter
 def elided_pages(page_obj):
     """Page numbers around the current page, with Paginator.ELLIPSIS where numbers are skipped."""
