@@ -41,7 +41,7 @@ class ArticleFeed(Feed):
         return self.request.get_full_path()
 
     def items(self, index_page):
-        return list(self.filterset.qs.defer_streamfields().prefetch_related("countries", "themes")[:FEED_LENGTH])
+        return list(self.filterset.qs.with_terms()[:FEED_LENGTH])
 
     def item_title(self, article):
         return article.title

@@ -1,5 +1,7 @@
 """Filters of the news listing and its RSS feed: ?pays=&thematique=&type=&annee=."""
 
+import functools
+
 import django_filters
 
 from core.filters import TaggedFilterSet, typed_choice_filter
@@ -23,3 +25,8 @@ class ArticleFilterSet(TaggedFilterSet):
         empty_label="Toutes les années",
         error_messages={"invalid_choice": "Aucune actualité pour cette année : le filtre « Année » est ignoré."},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The years are read when the form checks ?annee= and when it renders its options: once for both.
+        self.form.fields["annee"].choices = functools.cache(article_years)

@@ -5,6 +5,9 @@ value becomes a French message on the form and the filter is ignored, never a 50
 """
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django_filters.fields import ModelChoiceField
 
 from taxonomy.models import Country, Theme
 
@@ -14,8 +17,58 @@ def validate_single_value(data):
     return {key: data.get(key) for key in data} if data is not None else None
 
 
+class LoadedChoiceIterator(forms.models.ModelChoiceIterator):
+    """The options of a TermChoiceField, from the terms it has already read."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for term in self.field.terms():
+            yield self.choice(term)
+
+    def __len__(self):
+        return len(self.field.terms()) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.terms())
+
+
+class TermChoiceField(ModelChoiceField):
+    """A ModelChoiceField that reads its terms once per form: the same list checks the submitted slug
+    and renders the options (Django's field queries once for each, and again for every render)."""
+
+    iterator = LoadedChoiceIterator
+    _terms = None
+
+    def terms(self):
+        if self._terms is None:
+            self._terms = list(self.queryset)
+        return self._terms
+
+    def __deepcopy__(self, memo):
+        copied = super().__deepcopy__(memo)
+        copied._terms = None  # every form reads the terms afresh
+        return copied
+
+    def to_python(self, value):
+        if self.null_label is not None and value == self.null_value:
+            return value
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        key = self.to_field_name or "pk"
+        if isinstance(value, self.queryset.model):
+            value = getattr(value, key)
+        for term in self.terms():
+            if str(getattr(term, key)) == str(value):
+                return term
+        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+
+
 class TermFilter(django_filters.ModelChoiceFilter):
     """A country or theme chosen by its slug, the value visitors see in URLs."""
+
+    field_class = TermChoiceField
 
     def __init__(self, *args, unknown_message, **kwargs):
         kwargs.setdefault("to_field_name", "slug")

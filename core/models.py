@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,7 +10,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from media_library.renditions import CARD_SPECS, image_prefetch
 
 
 @register_setting(icon="cog")
@@ -46,6 +46,9 @@ class SiteSettings(BaseSiteSetting):
             heading="Réseaux sociaux",
         ),
     ]
+
+    # The default image comes with the settings (one query): cards and the share image fall back to it.
+    select_related = ["default_image"]
 
     class Meta:
         verbose_name = "paramètres du site"
@@ -126,17 +129,14 @@ class TaggedPage(Page):
 
     @classmethod
     def card_prefetches(cls):
-        """Related data a card renders, fetched in a fixed number of queries.
+        """Related data a card renders, fetched in a fixed number of queries whatever the number of cards.
 
-        Images come with their card renditions (media_library.renditions.CARD_SPECS), so rendering
-        10 or 100 cards costs the same number of queries and never looks a rendition up one by one.
+        The cover is joined (TaggedPageQuerySet.for_cards), and so is each theme's default image here;
+        core.cards.prefetch_card_pictures then reads the renditions of all the pictures at once.
         """
-        return [
-            image_prefetch("cover", *CARD_SPECS),
-            "countries",
-            "themes",
-            image_prefetch("themes__default_image", *CARD_SPECS),
-        ]
+        from taxonomy.models import Theme
+
+        return ["countries", Prefetch("themes", queryset=Theme.objects.select_related("default_image"))]
 
 
 class StandardPage(Page):

@@ -1,20 +1,59 @@
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import IntegerField, QuerySet, Subquery
+
+
+class CountOf(Subquery):
+    """The number of rows of a queryset, as a value of another query: (SELECT COUNT(*) FROM (…))."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
+
+
+def page_number(request):
+    """The requested page number; 1 when ?page= is absent or not a number."""
+    try:
+        return int(request.GET.get("page"))
+    except (TypeError, ValueError):
+        return 1
+
+
+def counted_keys(narrow, number, per_page):
+    """[(pk, total)] of page `number`: its keys and the number of results, in one query.
+
+    The count is an uncorrelated subquery, which the database computes once, not once per row.
+    """
+    if number < 1:
+        return []
+    start = (number - 1) * per_page
+    total = CountOf(narrow.order_by().values("pk"))
+    return list(narrow.annotate(_total=total).values_list("pk", "_total")[start : start + per_page])
 
 
 def paginate(request, queryset, per_page):
-    """A page of results; a non-numeric ?page= gives the first page, a too-large one the last.
+    """A page of results; a non-numeric ?page= gives the first page, an out-of-range one the last.
 
     For a QuerySet, the page's keys are found first with a narrow ordered query, then its rows fetched
     by key: a deep page (page 500 of 10,000 articles) then sorts and skips keys only, not 6,000 whole
-    rows, and costs the same number of queries as page 1. Other sequences (search results) are
-    paginated as they are.
+    rows. That keys query also counts the results, so page 1 and page 500 cost the same two queries;
+    only a page out of range pays a separate count. Other sequences (search results) are paginated
+    as they are.
     """
     if not isinstance(queryset, QuerySet):
         return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-    keys = queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
-    page = Paginator(keys, per_page).get_page(request.GET.get("page"))
-    wanted = list(page.object_list)
+    narrow = queryset.select_related(None).prefetch_related(None)
+    paginator = Paginator(narrow.values_list("pk", flat=True), per_page)
+    number = page_number(request)
+    counted = counted_keys(narrow, number, per_page)
+    if counted or number == 1:
+        paginator.count = counted[0][1] if counted else 0  # a cached_property: set, no COUNT query
+        page = paginator.page(number)
+        wanted = [pk for pk, _ in counted]
+    else:
+        try:
+            page = paginator.page(number)
+        except InvalidPage:
+            page = paginator.page(paginator.num_pages)
+        wanted = list(page.object_list)
     rows = {row.pk: row for row in queryset.filter(pk__in=wanted)} if wanted else {}
     page.object_list = [rows[pk] for pk in wanted if pk in rows]
     return page

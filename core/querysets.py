@@ -17,7 +17,7 @@ def in_private_section():
 class TaggedPageQuerySet(PageQuerySet):
     """Queries shared by every page type built on core.models.TaggedPage."""
 
-    # Foreign keys a card shows, joined. The cover is prefetched instead (card_prefetches), with its renditions.
+    # Foreign keys a card shows, joined with the page (the cover too: see for_cards).
     card_select_related = ()
 
     def visible(self):
@@ -31,10 +31,18 @@ class TaggedPageQuerySet(PageQuerySet):
             qs = qs.filter(themes=theme)
         return qs
 
+    def with_terms(self):
+        """Pages listed with their category line (countries and themes) but no picture: two more queries."""
+        return self.defer_streamfields().prefetch_related("countries", "themes")
+
     def for_cards(self):
-        """Everything a card shows, in a fixed number of queries whatever the number of cards."""
+        """Everything a card shows, in a fixed number of queries whatever the number of cards.
+
+        The cover is joined, the terms and other images prefetched (card_prefetches); the renditions of
+        all the pictures of a page are read together by core.cards.prefetch_card_pictures.
+        """
         return (
             self.defer_streamfields()
-            .select_related(*self.card_select_related)
+            .select_related("cover", *self.card_select_related)
             .prefetch_related(*self.model.card_prefetches())
         )

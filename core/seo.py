@@ -20,11 +20,11 @@ def share_image(page, request):
 
     The card image chain applies: cover, first theme's image, the site's default image.
     """
-    from core.models import SiteSettings
+    from core.cards import site_default_image
 
     image = page.card_image() if hasattr(page, "card_image") else None
-    if image is None and request is not None:
-        image = SiteSettings.for_request(request).default_image
+    if image is None:
+        image = site_default_image(request)
     if image is None:
         return None
     try:

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import views as core_views
 from core.health import healthz
 from core.media import serve_media
+from core.sitemaps import PageSitemap
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -16,7 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("editorial.urls")),
     path("recherche/", core_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("taxonomy.urls")),
     # Feeds that are routes of a page but look like files (/actualites/flux.xml, /agenda/agenda.ics):

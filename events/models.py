@@ -79,7 +79,8 @@ class EventIndexPage(RoutablePageMixin, Page):
             request,
             context_overrides={
                 "filter": filterset,
-                "events": paginate(request, filterset.qs.for_cards(), settings.EVENTS_PER_PAGE),
+                # The agenda lists dates, titles and terms, no picture.
+                "events": paginate(request, filterset.qs.with_terms(), settings.EVENTS_PER_PAGE),
                 "showing_past": past,
             },
         )
@@ -97,7 +98,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         """iCalendar feed of the agenda, with the same filters as the listing."""
         from .ical import calendar_response
 
-        events = self.filter_events(request, self.events().for_calendar()).qs.prefetch_related("countries", "themes")
+        events = self.filter_events(request, self.events().for_calendar()).qs.with_terms()
         return calendar_response(events, request, f"{self.title} – Cités Unies France", "agenda")
 
 

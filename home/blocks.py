@@ -1,27 +1,74 @@
 """Homepage sections: each is a block an editor can add, remove, reorder and configure."""
 
+from django.utils.functional import cached_property
 from wagtail import blocks
+from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from articles.models import ArticleIndexPage, ArticleKind, ArticlePage
+from core.cards import live_cards, prefetch_card_pictures
 from events.models import EventIndexPage, EventPage
 from media_library.pages import ResourceCentrePage, ResourceKind
 
+# The index pages the sections link to ("Toutes les actualités", "Tout l’agenda", the resource tiles).
+INDEX_MODELS = (ArticleIndexPage, EventIndexPage, ResourceCentrePage)
+
+
+def live_indexes():
+    """{model: its first live page (a plain Page, enough for a link)} for INDEX_MODELS, in one query."""
+    found = {}
+    for page in Page.objects.live().type(*INDEX_MODELS).order_by("path"):
+        for model in INDEX_MODELS:
+            if issubclass(page.specific_class or Page, model):
+                found.setdefault(model, page)
+    return found
+
+
+def request_of(parent_context):
+    return (parent_context or {}).get("request")
+
 
 def live_index(model, parent_context):
-    """The live index page of `model` (ArticleIndexPage…), looked up once per request for all sections."""
-    request = (parent_context or {}).get("request")
+    """The live index page of `model` (ArticleIndexPage…): all of them looked up once per request."""
+    request = request_of(parent_context)
     found = getattr(request, "_cuf_index_pages", None)
     if found is None:
-        found = {}
+        found = live_indexes()
         if request is not None:
             request._cuf_index_pages = found
-    if model not in found:
-        found[model] = model.objects.live().first()
-    return found[model]
+    return found.get(model)
 
 
-class FilteredSectionBlock(blocks.StructBlock):
+class CardsValue(blocks.StructValue):
+    """The value of a section that shows cards, which reads its pages once (the page and its sections
+    are loaded for each request). HomePage.get_context reads the cards of every such section before the
+    page renders, so that their pictures come in one query (core.cards.prefetch_card_pictures)."""
+
+    @cached_property
+    def cards(self):
+        return self.block.cards(self)
+
+
+class CardsSectionBlock(blocks.StructBlock):
+    """A section of cards with their pictures (shows_pictures), e.g. the news feed, featured pages."""
+
+    shows_pictures = True
+
+    class Meta:
+        abstract = True
+        value_class = CardsValue
+
+    def cards(self, value):
+        raise NotImplementedError
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        if self.shows_pictures:  # a no-op when HomePage.get_context did it for all the sections
+            prefetch_card_pictures(request_of(parent_context), value.cards)
+        return context
+
+
+class FilteredSectionBlock(CardsSectionBlock):
     title = blocks.CharBlock(label="Titre de la section", max_length=80)
     count = blocks.IntegerBlock(label="Nombre d’éléments", min_value=1, max_value=24, default=3)
     country = SnippetChooserBlock("taxonomy.Country", label="Limiter au pays", required=False)
@@ -50,9 +97,12 @@ class NewsFeedBlock(FilteredSectionBlock):
             .for_cards()
         )
 
+    def cards(self, value):
+        return list(self.articles(value)[: value["count"]])
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["articles"] = list(self.articles(value)[: value["count"]])
+        context["articles"] = value.cards
         context["index_page"] = live_index(ArticleIndexPage, parent_context)
         return context
 
@@ -63,6 +113,8 @@ class NewsListBlock(NewsFeedBlock):
         label = "Actualités en liste courte"
         template = "home/blocks/news_list.html"
         preview_value = {"title": "Actualités", "count": 3}
+
+    shows_pictures = False
 
     def articles(self, value):
         # A short list shows titles and dates only: no card data to prefetch.
@@ -81,14 +133,19 @@ class AgendaBlock(FilteredSectionBlock):
         template = "home/blocks/agenda.html"
         preview_value = {"title": "Agenda", "count": 3}
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
+    shows_pictures = False  # dates and titles
+
+    def cards(self, value):
         events = (
             EventPage.objects.upcoming()
             .tagged(country=value.get("country"), theme=value.get("theme"))
             .defer_streamfields()
         )
-        context["events"] = list(events[: value["count"]])
+        return list(events[: value["count"]])
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["events"] = value.cards
         context["index_page"] = live_index(EventIndexPage, parent_context)
         return context
 
@@ -113,7 +170,7 @@ class ResourceTilesBlock(blocks.StructBlock):
         return context
 
 
-class FeaturedBlock(blocks.StructBlock):
+class FeaturedBlock(CardsSectionBlock):
     title = blocks.CharBlock(label="Titre de la section", max_length=80)
     pages = blocks.ListBlock(blocks.PageChooserBlock(label="Page"), label="Pages mises en avant", min_num=1, max_num=6)
 
@@ -121,6 +178,10 @@ class FeaturedBlock(blocks.StructBlock):
         icon = "pick"
         label = "À la une"
         template = "home/blocks/featured.html"
+
+    def cards(self, value):
+        """The chosen pages that are live, as cards: one query per page type, not one per page."""
+        return live_cards(value["pages"])
 
 
 class RichTextSectionBlock(blocks.StructBlock):

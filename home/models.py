@@ -2,6 +2,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from core.cards import prefetch_card_pictures
 from home.blocks import HomeSectionsBlock
 
 
@@ -20,3 +21,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "page d’accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        """Reads the cards of every section with pictures before the page renders: the renditions of all
+        their pictures, and of the site's default image (also the page's share image), in one query."""
+        context = super().get_context(request, *args, **kwargs)
+        sections = [child for child in self.sections if getattr(child.block, "shows_pictures", False)]
+        prefetch_card_pictures(request, *(child.value.cards for child in sections))
+        return context

@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -11,10 +12,11 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.cards import prefetch_card_pictures, with_renditions
 from core.models import TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
-from media_library.renditions import CARD_SPECS, image_prefetch
+from media_library.renditions import GALLERY_SPECS, SHARE_SPEC
 
 
 class ResourceKind(models.TextChoices):
@@ -70,6 +72,7 @@ class ResourceCentrePage(Page):
         # is_filtered validates the form, so cleaned_data exists; an unknown type is left out of it.
         context["current_kind"] = filterset.form.cleaned_data.get("type", "") if filterset.is_filtered else ""
         context["resources"] = paginate(request, filterset.qs.for_cards(), settings.RESOURCES_PER_PAGE)
+        prefetch_card_pictures(request, context["resources"])
         return context
 
 
@@ -120,9 +123,19 @@ class ResourcePage(TaggedPage):
     class Meta:
         verbose_name = "ressource"
 
+    def get_context(self, request, *args, **kwargs):
+        """The gallery with its images and their renditions, read once for the photos and the share image
+        (the first photo): two queries however many photos. A preview keeps its draft's photos."""
+        context = super().get_context(request, *args, **kwargs)
+        photos = ResourceGalleryImage.objects.select_related("image")
+        prefetch_related_objects([self], Prefetch("gallery_images", queryset=photos))
+        with_renditions([photo.image for photo in self.gallery_images.all()], (*GALLERY_SPECS, SHARE_SPEC))
+        return context
+
     @classmethod
     def card_prefetches(cls):
-        return [*super().card_prefetches(), "gallery_images", image_prefetch("gallery_images__image", *CARD_SPECS)]
+        photos = ResourceGalleryImage.objects.select_related("image")
+        return [*super().card_prefetches(), Prefetch("gallery_images", queryset=photos)]
 
     @property
     def play_duration(self):

@@ -1,12 +1,10 @@
 """The renditions the public templates render, declared once.
 
-Listings prefetch exactly these specs (CufImage.objects.prefetch_renditions), the publish and upload tasks
+Listings prefetch exactly these specs (core.cards.prefetch_card_pictures), the publish and upload tasks
 generate them ahead of visitors, and the template tags render them; a spec used by a template but missing
 here would be created during a visitor's request.
 """
 
-from django.db.models import Prefetch
-from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 FORMATS = "format-{avif,webp,jpeg}"
@@ -36,6 +34,10 @@ GALLERY_SIZES = "(min-width: 40em) 45vw, 100vw"
 # The page's share image (OpenGraph/Twitter, core/seo.py): one 1200×630 JPEG.
 SHARE_SPEC = "fill-1200x630|format-jpeg"
 
+# What a card's picture may be asked for in a listing: the card itself, and the share image of a listing
+# page, which is the site's default image (core.cards prefetches these for every picture of a page).
+PICTURE_SPECS = (*CARD_SPECS, SHARE_SPEC)
+
 SPECS_BY_USE = {
     "card": (CARD_SPECS, CARD_SIZES),
     "cover": (COVER_SPECS, COVER_SIZES),
@@ -46,13 +48,3 @@ SPECS_BY_USE = {
 # Generated for every uploaded image (most images end up on a card); publishing a page adds the rest
 # (cover, body, gallery). Kept small: with the ImmediateBackend the upload request does this work.
 UPLOAD_SPECS = CARD_SPECS
-
-
-def images_with_renditions(*specs):
-    """A queryset of images carrying their renditions for `specs` (one extra query for all of them)."""
-    return get_image_model().objects.prefetch_renditions(*specs)
-
-
-def image_prefetch(lookup, *specs):
-    """Prefetch(lookup) ending on an image relation, with the image's renditions for `specs`."""
-    return Prefetch(lookup, queryset=images_with_renditions(*specs))

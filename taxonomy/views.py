@@ -1,7 +1,7 @@
 """Country and theme hubs: everything published about one term, and the indexes of terms.
 
 Content comes from each app's QuerySet methods (recent, upcoming, tagged, for_cards),
-so the hubs show exactly what the listings would.
+so the hubs show exactly what the listings would; core.cards reads the pictures of all three at once.
 """
 
 from itertools import groupby
@@ -9,6 +9,7 @@ from itertools import groupby
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import ArticlePage
+from core.cards import prefetch_card_pictures
 from events.models import EventPage
 from media_library.pages import ResourcePage
 
@@ -19,12 +20,17 @@ HUB_EVENTS = 4
 HUB_RESOURCES = 4
 
 
-def hub_context(term, **tag):
+def hub_context(request, term, **tag):
+    articles = list(ArticlePage.objects.recent().tagged(**tag).for_cards()[:HUB_ARTICLES])
+    events = list(EventPage.objects.upcoming().tagged(**tag).for_cards()[:HUB_EVENTS])
+    resources = list(ResourcePage.objects.recent().tagged(**tag).for_cards()[:HUB_RESOURCES])
+    # The pictures of the three sections and the site's default image: one query for all their renditions.
+    prefetch_card_pictures(request, articles, events, resources)
     return {
         "term": term,
-        "articles": list(ArticlePage.objects.recent().tagged(**tag).for_cards()[:HUB_ARTICLES]),
-        "events": list(EventPage.objects.upcoming().tagged(**tag).for_cards()[:HUB_EVENTS]),
-        "resources": list(ResourcePage.objects.recent().tagged(**tag).for_cards()[:HUB_RESOURCES]),
+        "articles": articles,
+        "events": events,
+        "resources": resources,
         "meta_title": term.name,
         "meta_description": term.description[:160],
     }
@@ -32,14 +38,14 @@ def hub_context(term, **tag):
 
 def country_hub(request, slug):
     country = get_object_or_404(Country, slug=slug)
-    context = hub_context(country, country=country)
+    context = hub_context(request, country, country=country)
     context.update(filter_param="pays", kind_label="Pays")
     return render(request, "taxonomy/hub.html", context)
 
 
 def theme_hub(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    context = hub_context(theme, theme=theme)
+    context = hub_context(request, theme, theme=theme)
     context.update(filter_param="thematique", kind_label="Thématique")
     return render(request, "taxonomy/hub.html", context)
 

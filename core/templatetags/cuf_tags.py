@@ -5,10 +5,10 @@ import datetime
 from django import template
 from django.http import QueryDict
 from django.utils import timezone
-from wagtail.models import Site
 
+from core.cards import site_default_image
 from media_library.pictures import build_picture
-from media_library.renditions import CARD_SIZES, CARD_SPECS, images_with_renditions
+from media_library.renditions import CARD_SIZES, CARD_SPECS
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ SHORT_MONTHS = ("janv", "fév", "mars", "avr", "mai", "juin", "juil", "août", "
 ELLIPSIS = " (…)"
 
 # What a card picture renders (AVIF, WebP, JPEG at the card widths) is declared once in
-# media_library.renditions.CARD_SPECS, which listings prefetch (TaggedPageQuerySet.for_cards).
+# media_library.renditions.CARD_SPECS, which listings prefetch (core.cards.prefetch_card_pictures).
 CARD_RENDITION_SPECS = CARD_SPECS
 
 
@@ -96,26 +96,6 @@ def query_with(context, **kwargs):
     return f"?{encoded}" if encoded else "?"
 
 
-def _default_image(context):
-    """The site's default image from the settings (with its card renditions, once per request), or None."""
-    from core.models import SiteSettings
-
-    request = context.get("request")
-    if request is not None and hasattr(request, "_cuf_default_image"):
-        return request._cuf_default_image
-    if request is not None and hasattr(request, "META"):
-        site_settings = SiteSettings.for_request(request)
-    else:
-        site = Site.objects.filter(is_default_site=True).first()
-        site_settings = SiteSettings.for_site(site) if site else None
-    image = None
-    if site_settings is not None and site_settings.default_image_id:
-        image = images_with_renditions(*CARD_SPECS).filter(pk=site_settings.default_image_id).first()
-    if request is not None:
-        request._cuf_default_image = image
-    return image
-
-
 @register.inclusion_tag("includes/card_image.html", takes_context=True)
 def card_picture(context, page, sizes=CARD_SIZES):
     """The card's picture: its own image, else the site's default image, else a decorative static image.
@@ -127,10 +107,27 @@ def card_picture(context, page, sizes=CARD_SIZES):
     image = page.card_image() if hasattr(page, "card_image") else None
     alt = None
     if image is None:
-        image = _default_image(context)
+        image = site_default_image(context.get("request"))
         alt = ""
     picture = build_picture(image, "card", alt=alt, css_class="card__img", sizes=sizes) if image else None
     return {"picture": picture}
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors from the home page down (the root left out), for the breadcrumbs.
+
+    Wagtail's router keeps the parent of each page it walks through, so for a page it served,
+    get_parent() needs no query; a page reached otherwise (a preview) costs one get_ancestors() query.
+    """
+    ancestors = []
+    node = page
+    while node.depth > 2:
+        if getattr(node, "_cached_parent_obj", None) is None:
+            return [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
+        node = node.get_parent()
+        ancestors.append(node)
+    return ancestors[::-1]
 
 
 @register.filter
