@@ -102,7 +102,7 @@ def measure(wrk, args, env=None):
     ):
         paths = dict(RATED)
         paths["article"] = (first_link(site, "/actualites/", "/actualites/"), None)
-        paths["event"] = (first_link(site, "/agenda/", "/agenda/"), None)
+        paths["event"] = (first_link(site, "/agenda/", "/agenda/(?!passes/)"), None)
         for path in VISITOR_PATHS + [paths["article"][0]]:
             get(site + path)  # first visits render (and create renditions) before anything is measured
         results["hit_ratio"] = hit_ratio(site, VISITOR_PATHS + [paths["article"][0], paths["event"][0]])

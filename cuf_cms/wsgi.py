@@ -5,3 +5,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cuf_cms.settings.production")
 
 application = get_wsgi_application()
+
+from core.cache.wsgi import PageCacheApplication  # noqa: E402 (needs the settings configured above)
+
+application = PageCacheApplication(application)

@@ -13,6 +13,7 @@ Anonymous means: no session cookie, no messages cookie, no Authorization header.
 
 import hashlib
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
@@ -91,7 +92,7 @@ def is_current(entry, current_generation):
 
 def response_from_entry(request, entry, state):
     _, status, headers, content, etag, _ = entry
-    if request.META.get("HTTP_IF_NONE_MATCH") == etag:
+    if request is not None and request.META.get("HTTP_IF_NONE_MATCH") == etag:
         response = HttpResponseNotModified()
     else:
         response = HttpResponse(content, status=status)
@@ -103,40 +104,74 @@ def response_from_entry(request, entry, state):
     return response
 
 
+LOOKUP_ENVIRON_KEY = "cuf.page_cache.lookup"
+
+
+class Lookup(NamedTuple):
+    """What the page cache can do for a request: skip, bypass, uncached, unavailable, hit or miss."""
+
+    state: str
+    key: str = ""
+    current: str = ""
+    entry: tuple | None = None
+
+
+def lookup(request):
+    """Decide for one request, reading the shared cache as little as possible (one small read on a hit).
+
+    Also used before Django's handler by core.cache.wsgi, which keeps its result in the WSGI environ
+    so that a miss is not looked up twice.
+    """
+    found = request.META.get(LOOKUP_ENVIRON_KEY)
+    if found is not None:
+        return found
+    if (
+        not _setting("PAGE_CACHE", False)
+        # Wagtail's previews (admin and shareable links) render a draft through a dummy request
+        # for the live page's URL: it must neither read nor fill that URL's entry.
+        or getattr(request, "is_dummy", False)
+        or request.method not in ("GET", "HEAD")
+        or request.path_info.startswith(_setting("PAGE_CACHE_EXCLUDED_PATHS", DEFAULT_EXCLUDED_PATHS))
+    ):
+        return Lookup("skip")
+    _rewrite_query(request, normalise_query(request.META.get("QUERY_STRING", "")))
+    if not is_anonymous(request):
+        return Lookup("bypass")
+    if request.path_info.startswith(_setting("PAGE_CACHE_UNCACHED_PATHS", DEFAULT_UNCACHED_PATHS)):
+        return Lookup("uncached")
+
+    cache = page_cache()
+    key = page_key(request, request.META.get("QUERY_STRING", ""))
+    # None when Redis is down (IGNORE_EXCEPTIONS): then generation.current() is None too.
+    current = cache.get(generation.KEY) or generation.current(cache)
+    if current is None:  # the cache is unreachable: serve without it
+        return Lookup("unavailable")
+    entry = local.entries.get(key, current, _setting("PAGE_CACHE_TIMEOUT", 300))
+    if entry is None:
+        entry = cache.get(key)
+        if not is_current(entry, current):
+            return Lookup("miss", key, current)
+        local.entries.put(key, entry)
+    return Lookup("hit", key, current, entry)
+
+
+def page_cache():
+    return caches[_setting("PAGE_CACHE_ALIAS", "default")]
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            not _setting("PAGE_CACHE", False)
-            # Wagtail's previews (admin and shareable links) render a draft through a dummy request
-            # for the live page's URL: it must neither read nor fill that URL's entry.
-            or getattr(request, "is_dummy", False)
-            or request.method not in ("GET", "HEAD")
-            or request.path_info.startswith(_setting("PAGE_CACHE_EXCLUDED_PATHS", DEFAULT_EXCLUDED_PATHS))
-        ):
+        found = lookup(request)
+        if found.state == "skip":
             return self.get_response(request)
-
-        _rewrite_query(request, normalise_query(request.META.get("QUERY_STRING", "")))
-        if not is_anonymous(request):
-            return self._bypass(request, "bypass")
-        if request.path_info.startswith(_setting("PAGE_CACHE_UNCACHED_PATHS", DEFAULT_UNCACHED_PATHS)):
-            return self._bypass(request, "uncached")
-
-        cache = caches[_setting("PAGE_CACHE_ALIAS", "default")]
-        key = page_key(request, request.META.get("QUERY_STRING", ""))
-        # None when Redis is down (IGNORE_EXCEPTIONS): then generation.current() is None too.
-        current = cache.get(generation.KEY) or generation.current(cache)
-        if current is None:  # the cache is unreachable: serve without it
-            return self._bypass(request, "unavailable")
-        entry = local.entries.get(key, current, _setting("PAGE_CACHE_TIMEOUT", 300))
-        if entry is None:
-            entry = cache.get(key)
-            if not is_current(entry, current):
-                return self._render(request, cache, key, current)
-            local.entries.put(key, entry)
-        return response_from_entry(request, entry, "hit")
+        if found.state == "hit":
+            return response_from_entry(request, found.entry, "hit")
+        if found.state == "miss":
+            return self._render(request, page_cache(), found.key, found.current)
+        return self._bypass(request, found.state)
 
     def _bypass(self, request, state):
         response = self.get_response(request)

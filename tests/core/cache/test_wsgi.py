@@ -1,0 +1,89 @@
+"""Hits answered before Django's handler (core.cache.wsgi): same page, same headers, same rules."""
+
+import pytest
+from django.test import RequestFactory
+
+from core.cache.purge import purge_all
+from core.cache.wsgi import PageCacheApplication
+
+pytestmark = pytest.mark.django_db
+
+
+class Django:
+    """Stands for Django's WSGI handler: records what reaches it."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, environ, start_response):
+        self.calls.append(environ)
+        start_response("200 OK", [("Content-Type", "text/plain"), ("X-From", "django")])
+        return [b"rendu par Django"]
+
+
+def call(app, method="GET", path="/", **headers):
+    environ = RequestFactory().generic(method, path, **headers).environ
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer["status"], answer["headers"] = status, dict(response_headers)
+
+    answer["body"] = b"".join(app(environ, start_response))
+    return answer
+
+
+@pytest.fixture
+def app():
+    return PageCacheApplication(Django())
+
+
+def test_a_cached_page_is_served_without_reaching_django(client, site_tree, redis_page_cache, app):
+    rendered = client.get("/")
+    hit = call(app)
+    assert app.application.calls == []
+    assert hit["status"] == "200 OK"
+    assert hit["body"] == rendered.content
+    assert hit["headers"]["X-Page-Cache"] == "hit"
+    assert hit["headers"]["Content-Length"] == str(len(rendered.content))
+    for header in ("Content-Type", "Cache-Control", "Content-Security-Policy", "X-Content-Type-Options", "ETag"):
+        assert hit["headers"][header] == rendered[header], header
+
+
+def test_head_and_conditional_requests(client, site_tree, redis_page_cache, app):
+    etag = client.get("/")["ETag"]
+    head = call(app, "HEAD")
+    assert head["status"] == "200 OK" and head["body"] == b""
+    not_modified = call(app, HTTP_IF_NONE_MATCH=etag)
+    assert not_modified["status"] == "304 Not Modified" and not_modified["body"] == b""
+    assert app.application.calls == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_COOKIE": "sessionid=abc"},  # a logged-in editor
+        {"HTTP_AUTHORIZATION": "Basic YWRtaW46YWRtaW4="},
+        {"HTTP_HOST": "evil.example"},  # Django answers it with its 400
+    ],
+)
+def test_personal_or_invalid_requests_go_to_django(client, site_tree, redis_page_cache, app, headers):
+    client.get("/")
+    answer = call(app, **headers)
+    assert answer["body"] == b"rendu par Django"
+    assert len(app.application.calls) == 1
+
+
+def test_after_a_purge_django_renders_and_the_lookup_is_not_made_twice(client, site_tree, redis_page_cache, app):
+    client.get("/")
+    purge_all()
+    answer = call(app, path="/?utm_source=lettre")
+    assert answer["body"] == b"rendu par Django"
+    environ = app.application.calls[0]
+    assert environ["cuf.page_cache.lookup"].state == "miss"
+    assert environ["QUERY_STRING"] == ""  # the tracking parameter never reaches the view
+
+
+def test_nothing_happens_with_the_page_cache_off(client, site_tree, redis_page_cache, app, settings):
+    client.get("/")
+    settings.PAGE_CACHE = False
+    assert call(app)["body"] == b"rendu par Django"
