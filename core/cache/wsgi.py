@@ -25,7 +25,9 @@ class PageCacheApplication:
 
     def __call__(self, environ, start_response):
         if getattr(settings, "PAGE_CACHE", False) and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            request = WSGIRequest(environ)
+            # A copy: WSGIRequest writes the decoded PATH_INFO back into the dict it is given, and
+            # Django's own request, made from the same environ, would decode "é" a second time.
+            request = WSGIRequest(dict(environ))
             try:
                 found = lookup(request)
             except DisallowedHost:  # Django answers it with its 400
@@ -33,6 +35,7 @@ class PageCacheApplication:
             if found is not None and found.state == "hit":
                 return self._hit(request, found, start_response)
             if found is not None:
+                environ["QUERY_STRING"] = request.META.get("QUERY_STRING", "")  # the canonical one
                 environ[LOOKUP_ENVIRON_KEY] = found
         return self.application(environ, start_response)
 

@@ -1,5 +1,7 @@
 """Hits answered before Django's handler (core.cache.wsgi): same page, same headers, same rules."""
 
+from urllib.parse import unquote_to_bytes, urlsplit
+
 import pytest
 from django.test import RequestFactory
 
@@ -23,6 +25,9 @@ class Django:
 
 def call(app, method="GET", path="/", **headers):
     environ = RequestFactory().generic(method, path, **headers).environ
+    # As gunicorn passes it (the request made above decoded it in place): percent-decoded UTF-8
+    # bytes as a latin-1 string.
+    environ["PATH_INFO"] = unquote_to_bytes(urlsplit(path).path).decode("latin-1")
     answer = {}
 
     def start_response(status, response_headers, exc_info=None):
@@ -87,3 +92,17 @@ def test_nothing_happens_with_the_page_cache_off(client, site_tree, redis_page_c
     client.get("/")
     settings.PAGE_CACHE = False
     assert call(app)["body"] == b"rendu par Django"
+
+
+def test_accented_urls_reach_django_intact(site_tree, redis_page_cache):
+    """Both on a miss (Django renders) and on the hit that follows, "é" in the path is decoded once."""
+    from django.core.wsgi import get_wsgi_application
+
+    from tests.factories import ArticlePageFactory
+
+    article = ArticlePageFactory(parent=site_tree["articles"], title="Coopération décentralisée", slug="coopération")
+    app = PageCacheApplication(get_wsgi_application())
+    answers = [call(app, path=article.url) for _ in range(2)]
+    assert [answer["status"] for answer in answers] == ["200 OK", "200 OK"]
+    assert [answer["headers"]["X-Page-Cache"] for answer in answers] == ["miss", "hit"]
+    assert "Coopération décentralisée" in answers[0]["body"].decode()
