@@ -94,14 +94,27 @@ def test_nothing_happens_with_the_page_cache_off(client, site_tree, redis_page_c
     assert call(app)["body"] == b"rendu par Django"
 
 
-def test_accented_urls_reach_django_intact(site_tree, redis_page_cache):
-    """Both on a miss (Django renders) and on the hit that follows, "é" in the path is decoded once."""
+@pytest.fixture
+def django_application():
+    """Django's real WSGI handler, without closing the test's database connection at each request
+    (what the test client does too)."""
+    from django.core.signals import request_finished, request_started
     from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
 
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_accented_urls_reach_django_intact(site_tree, redis_page_cache, django_application):
+    """Both on a miss (Django renders) and on the hit that follows, "é" in the path is decoded once."""
     from tests.factories import ArticlePageFactory
 
     article = ArticlePageFactory(parent=site_tree["articles"], title="Coopération décentralisée", slug="coopération")
-    app = PageCacheApplication(get_wsgi_application())
+    app = PageCacheApplication(django_application)
     answers = [call(app, path=article.url) for _ in range(2)]
     assert [answer["status"] for answer in answers] == ["200 OK", "200 OK"]
     assert [answer["headers"]["X-Page-Cache"] for answer in answers] == ["miss", "hit"]
