@@ -38,3 +38,9 @@ def test_key_depends_on_host_path_and_query_but_not_cookies():
     assert page_key(plain, "") != page_key(plain, "page=2")
     assert page_key(plain, "") != page_key(factory.get("/agenda/"), "")
     assert page_key(plain, "") != page_key(factory.get("/actualites/", HTTP_HOST="localhost"), "")
+
+
+def test_a_parameter_added_to_the_settings_is_kept_at_once(settings):
+    assert normalise_query("langue=fr&page=2") == "page=2"
+    settings.PAGE_CACHE_QUERY_PARAMS = {"page": "int", "langue": "slug"}
+    assert normalise_query("langue=fr&page=2") == "langue=fr&page=2"

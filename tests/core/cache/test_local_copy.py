@@ -50,6 +50,8 @@ def test_the_local_copy_is_bounded():
     assert len(copies) == 3
     copies.put("big", ("g", 200, (), b"x" * 600, "etag", 0.0))  # over a quarter of the budget: not kept
     assert len(copies) == 3
+    assert copies.get("big", "g", timeout=float("inf")) is None
+    assert copies.get("k4", "g", timeout=float("inf")) is not None  # nothing was evicted for it
     for number in range(3):
         copies.put(f"m{number}", ("g", 200, (), b"x" * 300, "etag", 0.0))
     assert len(copies) == 3 and copies._bytes <= 1000
