@@ -6,6 +6,8 @@ gunicorn configuration on the benchmark dataset (bench/generate.py), and driven 
 settings as the rest of the benchmark.
 """
 
+import json
+import re
 import subprocess
 import sys
 import time
@@ -43,8 +45,6 @@ print(started, time.time(), flush=True)
 
 
 def first_link(site, path, prefix):
-    import re
-
     body = get(site + path)[2].decode()
     return re.search(rf'href="({prefix}[^"?#]+/)"', body).group(1)
 
@@ -145,8 +145,6 @@ def print_page_cache(results):
 
 
 def main(argv=None):
-    import json
-
     from bench.load import ensure_wrk
     from bench.run import ensure_database, parse_args
 
