@@ -24,7 +24,5 @@ def preview_link(request, token):
 
     page = link.page.specific.get_latest_revision_as_object()
     # request.preview_link shows the "version non publiée" banner (templates/includes/preview_banner.html).
-    response = page.make_preview_request(
-        request, page.default_preview_mode, extra_request_attrs={"preview_link": link}
-    )
+    response = page.make_preview_request(request, page.default_preview_mode, extra_request_attrs={"preview_link": link})
     return protect(response)

@@ -2,11 +2,19 @@
 
 A new random token (rather than an increment) is atomic on every cache backend, never repeats a
 value that an old entry could still carry, and needs no read.
+
+Every page-cache hit reads the generation, so `read()` is the hot path of the whole site. On Redis
+it sends one pre-packed GET over a connection the process (or thread) keeps for itself: that skips
+redis-py's pool checkout, retry and metrics wrappers and django-redis's key building, about 50 µs
+of the ~90 µs a `cache.get()` costs. The value read is the same one `cache.get()` returns.
 """
 
+import os
+import threading
 import uuid
 
 KEY = "pagecache:generation"
+CLIENT_NAME = "cuf-page-cache-generation"  # how the hit path's own connections show in CLIENT LIST
 
 
 def new_token():
@@ -21,3 +29,75 @@ def current(cache):
 
 def bump(cache):
     cache.set(KEY, new_token(), None)
+
+
+def read(cache):
+    """The current generation as cheaply as the backend allows; None if the cache is unreachable."""
+    if _is_redis(cache):
+        try:
+            raw = _direct_get(cache)
+        except _ReadFailed:
+            return None
+        if raw is not None:
+            return _decoded(cache, raw)
+    return cache.get(KEY) or current(cache)
+
+
+class _ReadFailed(Exception):
+    pass
+
+
+class _DirectConnection(threading.local):
+    """This thread's own Redis connection for the generation, and the last value it decoded."""
+
+    cache = None
+    pid = None
+    connection = None
+    command = b""
+    raw = None
+    value = None
+
+
+_direct = _DirectConnection()
+
+
+def _is_redis(cache):
+    try:
+        from django_redis.cache import RedisCache
+    except ImportError:  # pragma: no cover (django-redis is a runtime requirement)
+        return False
+    return isinstance(cache, RedisCache)
+
+
+def _connection(cache):
+    # A new cache object (settings changed) or a forked process never reuses another's socket.
+    if _direct.cache is not cache or _direct.pid != os.getpid() or _direct.connection is None:
+        pool = cache.client.get_client(write=False).connection_pool
+        # Made like the pool's own connections (same URL, db, timeouts), but never lent to others.
+        _direct.connection = pool.connection_class(**{**pool.connection_kwargs, "client_name": CLIENT_NAME})
+        _direct.command = _direct.connection.pack_command("GET", cache.client.make_key(KEY))
+        _direct.cache, _direct.pid, _direct.raw, _direct.value = cache, os.getpid(), None, None
+    return _direct.connection
+
+
+def _direct_get(cache):
+    """The stored bytes (None if the key is missing); one retry on a fresh connection, then _ReadFailed."""
+    from redis.exceptions import RedisError
+
+    for attempt in range(2):
+        connection = _connection(cache)
+        try:
+            connection.send_packed_command(_direct.command, check_health=False)
+            return connection.read_response()
+        except (RedisError, OSError) as error:
+            connection.disconnect()
+            _direct.connection = None
+            if attempt == 1:
+                raise _ReadFailed from error
+    return None  # pragma: no cover (the loop returns or raises)
+
+
+def _decoded(cache, raw):
+    if raw != _direct.raw:
+        _direct.raw, _direct.value = raw, cache.client.decode(raw)
+    return _direct.value

@@ -87,8 +87,11 @@ def _normalise_known_query(query_string):
 
 def page_key(request, canonical_query):
     """Cache key of a page: scheme, host, path and canonical query (never cookies or headers)."""
-    scheme = "https" if request.is_secure() else "http"
-    raw = f"{scheme}://{request.get_host()}{request.path}?{canonical_query}"
+    return key_for("https" if request.is_secure() else "http", request.get_host(), request.path, canonical_query)
+
+
+def key_for(scheme, host, path, canonical_query):
+    raw = f"{scheme}://{host}{path}?{canonical_query}"
     digest = hashlib.blake2b(raw.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
     return f"pagecache:page:{digest}"
 

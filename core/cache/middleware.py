@@ -90,9 +90,9 @@ def is_current(entry, current_generation):
     return isinstance(entry, tuple) and len(entry) == ENTRY_FIELDS and entry[0] == current_generation
 
 
-def response_from_entry(request, entry, state):
+def response_from_entry(entry, state, if_none_match=None):
     _, status, headers, content, etag, _ = entry
-    if request is not None and request.META.get("HTTP_IF_NONE_MATCH") == etag:
+    if if_none_match == etag:
         response = HttpResponseNotModified()
     else:
         response = HttpResponse(content, status=status)
@@ -119,8 +119,8 @@ class Lookup(NamedTuple):
 def lookup(request):
     """Decide for one request, reading the shared cache as little as possible (one small read on a hit).
 
-    Also used before Django's handler by core.cache.wsgi, which keeps its result in the WSGI environ
-    so that a miss is not looked up twice.
+    core.cache.wsgi makes the same decision before Django's handler for plain anonymous requests
+    and keeps a miss in the WSGI environ, so that it is not looked up twice.
     """
     found = request.META.get(LOOKUP_ENVIRON_KEY)
     if found is not None:
@@ -140,10 +140,13 @@ def lookup(request):
     if request.path_info.startswith(_setting("PAGE_CACHE_UNCACHED_PATHS", DEFAULT_UNCACHED_PATHS)):
         return Lookup("uncached")
 
+    return find(page_key(request, request.META.get("QUERY_STRING", "")))
+
+
+def find(key):
+    """Hit, miss or unavailable for one cache key: the generation read, then the local or shared entry."""
     cache = page_cache()
-    key = page_key(request, request.META.get("QUERY_STRING", ""))
-    # None when Redis is down (IGNORE_EXCEPTIONS): then generation.current() is None too.
-    current = cache.get(generation.KEY) or generation.current(cache)
+    current = generation.read(cache)
     if current is None:  # the cache is unreachable: serve without it
         return Lookup("unavailable")
     entry = local.entries.get(key, current, _setting("PAGE_CACHE_TIMEOUT", 300))
@@ -168,7 +171,7 @@ class PageCacheMiddleware:
         if found.state == "skip":
             return self.get_response(request)
         if found.state == "hit":
-            return response_from_entry(request, found.entry, "hit")
+            return response_from_entry(found.entry, "hit", request.META.get("HTTP_IF_NONE_MATCH"))
         if found.state == "miss":
             return self._render(request, page_cache(), found.key, found.current)
         return self._bypass(request, found.state)
@@ -188,7 +191,7 @@ class PageCacheMiddleware:
         if not locked:
             entry = self._wait_for(cache, key, current)
             if entry is not None:
-                return response_from_entry(request, entry, "hit-after-wait")
+                return response_from_entry(entry, "hit-after-wait", request.META.get("HTTP_IF_NONE_MATCH"))
         try:
             response = self.get_response(request)
             if is_storable(request, response):

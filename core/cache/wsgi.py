@@ -1,21 +1,32 @@
 """Answer page-cache hits before Django's request handler, at the WSGI level.
 
 The middleware already answers a hit without running any other middleware, but Django's handler
-still sends request_started/request_finished (closing database connections and caches), builds the
-handler chain's objects and converts the response: on a hit that is most of the work left. This
-wrapper makes the same decision with the same code (core.cache.middleware.lookup) and writes the
-stored response directly; anything else (a miss, a logged-in editor, a bad Host header) goes to
-Django unchanged, with the lookup kept in the environ so that it is not made twice.
+still builds a request, sends request_started/request_finished (closing database connections and
+caches), builds the handler chain's objects and converts the response: on a hit that is most of the
+work left. This wrapper decides from the WSGI environ alone, for the plain anonymous request that
+most visitors send, with the middleware's own rules (core.cache.middleware.find, the same key), and
+writes the stored response directly. Anything unusual goes to Django unchanged, where the
+middleware decides with the whole request; a miss keeps its lookup in the environ so that it is not
+made twice.
 """
 
+import functools
 from http import HTTPStatus
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
-from django.core.handlers.wsgi import WSGIRequest
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http.request import split_domain_port, validate_host
 
 from core.cache import local
-from core.cache.middleware import LOOKUP_ENVIRON_KEY, lookup, response_from_entry
+from core.cache.keys import key_for, normalise_query
+from core.cache.middleware import (
+    DEFAULT_EXCLUDED_PATHS,
+    DEFAULT_UNCACHED_PATHS,
+    LOOKUP_ENVIRON_KEY,
+    find,
+    response_from_entry,
+)
 
 
 class PageCacheApplication:
@@ -25,38 +36,112 @@ class PageCacheApplication:
 
     def __call__(self, environ, start_response):
         if getattr(settings, "PAGE_CACHE", False) and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            # A copy: WSGIRequest writes the decoded PATH_INFO back into the dict it is given, and
-            # Django's own request, made from the same environ, would decode "é" a second time.
-            request = WSGIRequest(dict(environ))
-            try:
-                found = lookup(request)
-            except DisallowedHost:  # Django answers it with its 400
-                found = None
-            if found is not None and found.state == "hit":
-                return self._hit(request, found, start_response)
+            found = lookup_environ(environ)
             if found is not None:
-                environ["QUERY_STRING"] = request.META.get("QUERY_STRING", "")  # the canonical one
+                if found.state == "hit":
+                    return self._hit(environ, found, start_response)
                 environ[LOOKUP_ENVIRON_KEY] = found
         return self.application(environ, start_response)
 
-    def _hit(self, request, found, start_response):
+    def _hit(self, environ, found, start_response):
         entry = found.entry
-        if request.META.get("HTTP_IF_NONE_MATCH") == entry[4]:  # the rare 304: the general path
-            response = response_from_entry(request, entry, "hit")
+        if environ.get("HTTP_IF_NONE_MATCH") == entry[4]:  # the rare 304: the general path
+            response = response_from_entry(entry, "hit", environ["HTTP_IF_NONE_MATCH"])
             start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
             return []
         status, headers = self._prepared(found.key, entry)
         start_response(status, headers)
-        return [] if request.method == "HEAD" else [entry[3]]
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [entry[3]]
 
     def _prepared(self, key, entry):
         """Status line and headers of an entry, built once per process (they are the same for every hit)."""
         prepared_key = (key, entry[0], entry[4])
         prepared = self._prepared_entries.get(prepared_key)
         if prepared is None:
-            response = response_from_entry(None, entry, "hit")
+            response = response_from_entry(entry, "hit")
             prepared = (f"{response.status_code} {HTTPStatus(response.status_code).phrase}", list(response.items()))
             if len(self._prepared_entries) >= local.entries.max_entries:
                 self._prepared_entries.clear()
             self._prepared_entries[prepared_key] = prepared
         return prepared
+
+
+def lookup_environ(environ):
+    """The middleware's lookup for a plain anonymous GET/HEAD, read from the WSGI environ alone.
+
+    None when anything is unusual, and Django decides with the whole request: a session or messages
+    cookie, an Authorization header, a script prefix, X-Forwarded-Host or -Port in use, a host outside
+    ALLOWED_HOSTS, a path that is not UTF-8, an excluded or uncached path. Otherwise the
+    query string is replaced by its canonical form and the lookup is made with the key Django's
+    request would give (tests/core/cache/test_wsgi.py compares the two).
+    """
+    if "HTTP_AUTHORIZATION" in environ:
+        return None
+    cookie = environ.get("HTTP_COOKIE")
+    if cookie and (settings.SESSION_COOKIE_NAME in cookie or "messages" in cookie):
+        return None  # maybe a session: a substring is enough to let Django look closer
+    if (
+        environ.get("SCRIPT_NAME")
+        or environ.get("SCRIPT_URL")
+        or environ.get("REDIRECT_URL")
+        or settings.FORCE_SCRIPT_NAME is not None
+        or settings.USE_X_FORWARDED_HOST
+        or settings.USE_X_FORWARDED_PORT
+    ):
+        return None
+    scheme = _scheme(environ)
+    host = environ.get("HTTP_HOST") or _server_host(environ, scheme)
+    if not _is_allowed_host(host):
+        return None
+    try:
+        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return None
+    if not path.startswith("/") or path.startswith(_skipped_prefixes()):
+        return None
+    query = normalise_query(environ.get("QUERY_STRING", ""))
+    found = find(key_for(scheme, host, path, query))
+    environ["QUERY_STRING"] = query  # unknown parameters never reach the view
+    return found
+
+
+def _scheme(environ):
+    """request.scheme, as Django derives it (SECURE_PROXY_SSL_HEADER first)."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        value = environ.get(header)
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return environ.get("wsgi.url_scheme", "http")
+
+
+def _server_host(environ, scheme):
+    """Django's host when the client sent no Host header (PEP 3333's reconstruction)."""
+    port = str(environ.get("SERVER_PORT", ""))
+    host = environ.get("SERVER_NAME", "")
+    return host if port == ("443" if scheme == "https" else "80") else f"{host}:{port}"
+
+
+@functools.lru_cache(maxsize=64)
+def _is_allowed_host(host):
+    """request.get_host()'s check, remembered: a hit would otherwise validate the same host every time."""
+    allowed_hosts = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed_hosts:
+        allowed_hosts = [".localhost", "127.0.0.1", "[::1]"]
+    domain, _port = split_domain_port(host)
+    return bool(domain) and validate_host(domain, allowed_hosts)
+
+
+@functools.cache
+def _skipped_prefixes():
+    return tuple(getattr(settings, "PAGE_CACHE_EXCLUDED_PATHS", DEFAULT_EXCLUDED_PATHS)) + tuple(
+        getattr(settings, "PAGE_CACHE_UNCACHED_PATHS", DEFAULT_UNCACHED_PATHS)
+    )
+
+
+@receiver(setting_changed)
+def _forget_remembered_settings(setting, **kwargs):
+    if setting in ("ALLOWED_HOSTS", "DEBUG"):
+        _is_allowed_host.cache_clear()
+    if setting in ("PAGE_CACHE_EXCLUDED_PATHS", "PAGE_CACHE_UNCACHED_PATHS"):
+        _skipped_prefixes.cache_clear()

@@ -119,3 +119,55 @@ def test_accented_urls_reach_django_intact(site_tree, redis_page_cache, django_a
     assert [answer["status"] for answer in answers] == ["200 OK", "200 OK"]
     assert [answer["headers"]["X-Page-Cache"] for answer in answers] == ["miss", "hit"]
     assert "Coopération décentralisée" in answers[0]["body"].decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "proxy_header"),
+    [
+        ("/actualites/?Pays=x&pays=Liban&utm_source=lettre", {}, None),
+        ("/", {"HTTP_HOST": "127.0.0.1:8000"}, None),
+        ("/", {"SERVER_NAME": "localhost", "SERVER_PORT": "8000"}, None),  # no Host header
+        ("/", {"SERVER_NAME": "localhost", "SERVER_PORT": "443", "wsgi.url_scheme": "https"}, None),
+        ("/actualites/coopération/", {"HTTP_HOST": "localhost"}, None),
+        ("/", {"HTTP_X_FORWARDED_PROTO": "https, http"}, ("HTTP_X_FORWARDED_PROTO", "https")),
+        ("/", {"HTTP_X_FORWARDED_PROTO": "http"}, ("HTTP_X_FORWARDED_PROTO", "https")),
+        ("/", {"HTTP_X_FORWARDED_PROTO": "https"}, None),  # not trusted without the setting
+    ],
+)
+def test_the_key_read_from_the_environ_is_the_key_of_djangos_request(
+    site_tree, redis_page_cache, settings, path, headers, proxy_header
+):
+    """A hit answered from the environ must find what the middleware stored for Django's request."""
+    from django.core.handlers.wsgi import WSGIRequest
+
+    from core.cache.keys import normalise_query, page_key
+    from core.cache.wsgi import lookup_environ
+
+    settings.SECURE_PROXY_SSL_HEADER = proxy_header
+    settings.ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+    environ = RequestFactory().generic("GET", path).environ
+    environ.pop("HTTP_HOST", None)
+    environ.update(headers)
+    environ["PATH_INFO"] = unquote_to_bytes(urlsplit(path).path).decode("latin-1")
+    request = WSGIRequest(dict(environ))
+    found = lookup_environ(environ)
+    assert found.state == "miss"
+    assert found.key == page_key(request, normalise_query(request.META["QUERY_STRING"]))
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"SCRIPT_NAME": "/site"},
+        {"HTTP_COOKIE": "messages=abc"},
+        {"PATH_INFO": "/\xff/"},  # not UTF-8
+        {"PATH_INFO": "/admin/"},
+        {"PATH_INFO": "/recherche/"},
+    ],
+)
+def test_unusual_requests_are_left_to_the_middleware(site_tree, redis_page_cache, headers):
+    from core.cache.wsgi import lookup_environ
+
+    environ = RequestFactory().get("/").environ
+    environ.update(headers)
+    assert lookup_environ(environ) is None
