@@ -83,9 +83,13 @@ class Server:
         return sorted(sizes)
 
 
-def get(url, cookie=None):
-    """(status, headers, body) of one GET; error statuses are returned, not raised."""
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310 (http only)
+def get(url, cookie=None, gzip=False):
+    """(status, headers, body) of one GET; error statuses are returned, not raised. With gzip=True the
+    request accepts gzip and the body is returned as sent (compressed or not)."""
+    headers = {"Cookie": cookie} if cookie else {}
+    if gzip:
+        headers["Accept-Encoding"] = "gzip"
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http only)
     try:
         with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
             return response.status, response.headers, response.read()
@@ -99,10 +103,17 @@ def fetch(url, cookie=None):
     return status, len(body)
 
 
-def run_wrk(wrk, url, args, cookie=None, script=LUA):
+# What every browser sends: visitors' pages are measured as visitors get them (compressed when the
+# server offers it).
+BROWSER_HEADERS = ("Accept-Encoding: gzip, deflate, br, zstd",)
+
+
+def run_wrk(wrk, url, args, cookie=None, script=LUA, headers=BROWSER_HEADERS):
     """wrk at the run's fixed concurrency and duration; `script` must print wrk_report.lua's JSON line."""
     command = [wrk, f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "30s"]
     command += ["-s", str(script)]
+    for header in headers:
+        command += ["-H", header]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     out = subprocess.run([*command, url], capture_output=True, text=True, check=True, cwd=BASE_DIR).stdout

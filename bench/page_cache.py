@@ -13,16 +13,23 @@ import sys
 import time
 
 from bench.env import BASE_DIR, RESULTS_DIR, bench_env
-from bench.load import LUA, PY, Server, get, log, run_wrk
+from bench.load import BROWSER_HEADERS, LUA, PY, Server, get, log, run_wrk
 
 JUNK_LUA = BASE_DIR / "bench" / "wrk_junk_query.lua"
 CSRF_COOKIE = "csrftoken=QWERTYUIOPASDFGHJKLZXCVBNM123456"
 VISITOR_PATHS = ["/", "/actualites/", "/actualites/?pays=liban", "/agenda/", "/centre-de-ressources/"]
-RATED = {  # name -> (path, cookie)
+RATED = {  # name -> (path, cookie); every row is requested with a browser's Accept-Encoding but one
     "home": ("/", None),
-    "article": (None, None),  # the newest article, found on /actualites/
+    "home, no gzip": ("/", None),  # a client that does not accept compression (curl, some bots)
+    "listing": ("/actualites/", None),
     "filtered listing": ("/actualites/?thematique=&pays=Liban", None),
+    "article": (None, None),  # the newest article, found on /actualites/
     "event": (None, None),  # the next event, found on /agenda/
+    "resource": (None, None),  # the newest resource, found on /centre-de-ressources/
+    "country hub": ("/pays/liban/", None),
+    "RSS feed": ("/actualites/flux.xml", None),
+    "iCal feed": ("/agenda/agenda.ics", None),
+    "sitemap": ("/sitemap.xml", None),
     "junk query strings": ("/actualites/", None),
     "csrftoken cookie": ("/", CSRF_COOKIE),
 }
@@ -103,35 +110,43 @@ def measure(wrk, args, env=None):
         paths = dict(RATED)
         paths["article"] = (first_link(site, "/actualites/", "/actualites/"), None)
         paths["event"] = (first_link(site, "/agenda/", "/agenda/(?!passes/)"), None)
-        for path in VISITOR_PATHS + [paths["article"][0]]:
+        paths["resource"] = (first_link(site, "/centre-de-ressources/", "/centre-de-ressources/"), None)
+        for path, _cookie in paths.values():
             get(site + path)  # first visits render (and create renditions) before anything is measured
         results["hit_ratio"] = hit_ratio(site, VISITOR_PATHS + [paths["article"][0], paths["event"][0]])
-        # Each row is measured right after its own run of the bare view: a ratio between two runs
-        # minutes apart would mostly measure what else the machine was doing in between.
+        # The bare view runs before the first row and after each row; each row is compared with the
+        # mean of the bare runs just before and just after it: a ratio between runs minutes apart
+        # would mostly measure what else the machine was doing in between.
+        log("page cache: bare view")
+        bare_before = run_wrk(wrk, bare + "/", args)
         for name, (path, cookie) in paths.items():
-            log(f"page cache: bare view, then {name} {path}")
+            log(f"page cache: {name} {path}, then the bare view")
             get(site + path, cookie)
-            bare_figures = run_wrk(wrk, bare + "/", args)
             script = JUNK_LUA if name == "junk query strings" else LUA
-            figures = run_wrk(wrk, site + path, args, cookie, script)
+            headers = () if name == "home, no gzip" else BROWSER_HEADERS
+            figures = run_wrk(wrk, site + path, args, cookie, script, headers)
+            bare_after = run_wrk(wrk, bare + "/", args)
+            bare_rps = (bare_before["rps"] + bare_after["rps"]) / 2
             results[name] = {
                 "path": path,
                 **figures,
-                "bare_rps": bare_figures["rps"],
-                "ratio_to_bare": round(figures["rps"] / bare_figures["rps"], 3),
+                "bytes": len(get(site + path, cookie, gzip=bool(headers))[2]),
+                "bare_rps": round(bare_rps, 1),
+                "ratio_to_bare": round(figures["rps"] / bare_rps, 3),
             }
+            bare_before = bare_after
         results["purge_to_fresh"] = purge_to_fresh(site, env)
     return results
 
 
 def print_page_cache(results):
-    print("\nPage cache (warm, anonymous), each row against a bare-view run just before it")
-    print(f"{'what':<22}{'rps':>9}{'bare rps':>10}{'× bare':>8}{'p50/p95/p99 ms':>20}{'errors':>8}")
+    print("\nPage cache (warm, anonymous), each row against the bare-view runs just before and after it")
+    print(f"{'what':<20}{'bytes':>9}{'rps':>8}{'bare rps':>10}{'× bare':>8}{'p50/p95/p99 ms':>20}{'errors':>8}")
     for name in RATED:
         row = results[name]
         latency = f"{row['p50_ms']:.1f}/{row['p95_ms']:.1f}/{row['p99_ms']:.1f}"
         print(
-            f"{name:<22}{row['rps']:>9.0f}{row['bare_rps']:>10.0f}{row['ratio_to_bare']:>8.2f}"
+            f"{name:<20}{row['bytes']:>9}{row['rps']:>8.0f}{row['bare_rps']:>10.0f}{row['ratio_to_bare']:>8.2f}"
             f"{latency:>20}{row['errors']:>8}"
         )
     ratio = results["hit_ratio"]

@@ -31,7 +31,7 @@ class LocalEntries:
             return entry
 
     def put(self, key, entry):
-        size = len(entry[3])
+        size = _size(entry)
         if size > self.max_bytes // 4:
             return  # a huge page would evict everything else
         with self._lock:
@@ -52,7 +52,12 @@ class LocalEntries:
 
     def _remove(self, key):
         entry = self._entries.pop(key)
-        self._bytes -= len(entry[3])
+        self._bytes -= _size(entry)
+
+
+def _size(entry):
+    """Bytes of the body and of its compressed copy."""
+    return len(entry[3]) + len(entry[6] or b"")
 
 
 entries = LocalEntries()

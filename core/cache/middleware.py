@@ -11,7 +11,9 @@ Anonymous means: no session cookie, no messages cookie, no Authorization header.
 (csrftoken, analytics, consent) are ignored, so they neither bypass the cache nor enter the key.
 """
 
+import gzip
 import hashlib
+import re
 import time
 from typing import NamedTuple
 
@@ -27,7 +29,10 @@ DEFAULT_EXCLUDED_PATHS = ("/admin/", "/documents/", "/apercu/", "/_util/", "/hea
 DEFAULT_UNCACHED_PATHS = ("/recherche/",)
 SKIPPED_HEADERS = {"set-cookie", "date", "vary", "x-page-cache", "content-length", "etag"}
 VARY_IGNORED = {"cookie", "accept-language"}
-ENTRY_FIELDS = 6  # generation, status, headers, body, ETag, stored at (epoch seconds)
+ENTRY_FIELDS = 7  # generation, status, headers, body, ETag, stored at (epoch seconds), gzipped body or None
+COMPRESSIBLE_TYPES = ("text/", "application/xml", "application/rss+xml", "application/atom+xml", "application/json")
+MIN_COMPRESSED_LENGTH = 1024  # below that, gzip's framing eats most of the gain
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip.GZipMiddleware reads Accept-Encoding
 
 
 def _setting(name, default):
@@ -71,7 +76,12 @@ def is_storable(request, response):
 
 
 def make_entry(current_generation, response):
-    """What is stored: the generation, status, headers worth replaying, body, its ETag and the time."""
+    """What is stored: the generation, status, headers worth replaying, body, its ETag, the time and
+    the body compressed once with gzip (None when not worth it), served to browsers that accept it.
+
+    Compressing here is safe from BREACH-style attacks: a stored page holds no secret (pages with a
+    CSRF token or a session are never stored).
+    """
     if not response.has_header("Cache-Control"):
         response["Cache-Control"] = cache_control_value()
     # The key ignores cookies (anonymous visitors all get the same page) and the site speaks
@@ -79,10 +89,34 @@ def make_entry(current_generation, response):
     if response.has_header("Vary"):
         del response["Vary"]
     content = response.content
+    compressed = _compressed(response, content)
+    if compressed is not None:
+        response["Vary"] = "Accept-Encoding"  # a CDN keeps both representations apart
     etag = f'"{hashlib.blake2b(content, digest_size=12).hexdigest()}"'
     response["ETag"] = etag
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS)
-    return (current_generation, response.status_code, headers, content, etag, time.time())
+    if compressed is not None:
+        headers += (("Vary", "Accept-Encoding"),)
+    return (current_generation, response.status_code, headers, content, etag, time.time(), compressed)
+
+
+def _compressed(response, content):
+    content_type = response.get("Content-Type", "")
+    if len(content) < MIN_COMPRESSED_LENGTH or response.has_header("Content-Encoding"):
+        return None
+    if not content_type.startswith(COMPRESSIBLE_TYPES) and "calendar" not in content_type:
+        return None
+    compressed = gzip.compress(content, compresslevel=6, mtime=0)
+    return compressed if len(compressed) < len(content) else None
+
+
+def accepts_gzip(accept_encoding):
+    return bool(accept_encoding) and ACCEPTS_GZIP.search(accept_encoding) is not None
+
+
+def gzip_etag(etag):
+    """The compressed representation's own strong ETag (RFC 9110: one per representation)."""
+    return f'{etag[:-1]}-gzip"'
 
 
 def is_current(entry, current_generation):
@@ -90,8 +124,11 @@ def is_current(entry, current_generation):
     return isinstance(entry, tuple) and len(entry) == ENTRY_FIELDS and entry[0] == current_generation
 
 
-def response_from_entry(entry, state, if_none_match=None):
-    _, status, headers, content, etag, _ = entry
+def response_from_entry(entry, state, if_none_match=None, gzip_ok=False):
+    """The stored response, compressed when the client accepts gzip and a compressed body exists."""
+    _, status, headers, content, etag, _, compressed = entry
+    if gzip_ok and compressed is not None:
+        content, etag = compressed, gzip_etag(etag)
     if if_none_match == etag:
         response = HttpResponseNotModified()
     else:
@@ -99,6 +136,8 @@ def response_from_entry(entry, state, if_none_match=None):
         response["Content-Length"] = str(len(content))
     for name, value in headers:
         response[name] = value
+    if content is compressed:
+        response["Content-Encoding"] = "gzip"
     response["ETag"] = etag
     response["X-Page-Cache"] = state
     return response
@@ -158,6 +197,10 @@ def find(key):
     return Lookup("hit", key, current, entry)
 
 
+def _accepts_gzip(request):
+    return accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING"))
+
+
 def page_cache():
     return caches[_setting("PAGE_CACHE_ALIAS", "default")]
 
@@ -171,7 +214,9 @@ class PageCacheMiddleware:
         if found.state == "skip":
             return self.get_response(request)
         if found.state == "hit":
-            return response_from_entry(found.entry, "hit", request.META.get("HTTP_IF_NONE_MATCH"))
+            return response_from_entry(
+                found.entry, "hit", request.META.get("HTTP_IF_NONE_MATCH"), _accepts_gzip(request)
+            )
         if found.state == "miss":
             return self._render(request, page_cache(), found.key, found.current)
         return self._bypass(request, found.state)
@@ -191,7 +236,9 @@ class PageCacheMiddleware:
         if not locked:
             entry = self._wait_for(cache, key, current)
             if entry is not None:
-                return response_from_entry(entry, "hit-after-wait", request.META.get("HTTP_IF_NONE_MATCH"))
+                return response_from_entry(
+                    entry, "hit-after-wait", request.META.get("HTTP_IF_NONE_MATCH"), _accepts_gzip(request)
+                )
         try:
             response = self.get_response(request)
             if is_storable(request, response):

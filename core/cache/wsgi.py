@@ -24,6 +24,7 @@ from core.cache.middleware import (
     DEFAULT_EXCLUDED_PATHS,
     DEFAULT_UNCACHED_PATHS,
     LOOKUP_ENVIRON_KEY,
+    accepts_gzip,
     find,
     response_from_entry,
 )
@@ -45,22 +46,24 @@ class PageCacheApplication:
 
     def _hit(self, environ, found, start_response):
         entry = found.entry
-        if environ.get("HTTP_IF_NONE_MATCH") == entry[4]:  # the rare 304: the general path
-            response = response_from_entry(entry, "hit", environ["HTTP_IF_NONE_MATCH"])
+        gzip_ok = entry[6] is not None and accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING"))
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+        if if_none_match:  # the rare conditional request: the general path
+            response = response_from_entry(entry, "hit", if_none_match, gzip_ok)
             start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
-            return []
-        status, headers = self._prepared(found.key, entry)
+            return [] if response.status_code == 304 or environ["REQUEST_METHOD"] == "HEAD" else [response.content]
+        status, headers = self._prepared(found.key, entry, gzip_ok)
         start_response(status, headers)
-        return [] if environ["REQUEST_METHOD"] == "HEAD" else [entry[3]]
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [entry[6] if gzip_ok else entry[3]]
 
-    def _prepared(self, key, entry):
+    def _prepared(self, key, entry, gzip_ok):
         """Status line and headers of an entry, built once per process (they are the same for every hit)."""
-        prepared_key = (key, entry[0], entry[4])
+        prepared_key = (key, entry[0], entry[4], gzip_ok)
         prepared = self._prepared_entries.get(prepared_key)
         if prepared is None:
-            response = response_from_entry(entry, "hit")
+            response = response_from_entry(entry, "hit", gzip_ok=gzip_ok)
             prepared = (f"{response.status_code} {HTTPStatus(response.status_code).phrase}", list(response.items()))
-            if len(self._prepared_entries) >= local.entries.max_entries:
+            if len(self._prepared_entries) >= 2 * local.entries.max_entries:
                 self._prepared_entries.clear()
             self._prepared_entries[prepared_key] = prepared
         return prepared

@@ -46,12 +46,12 @@ def test_the_local_copy_expires_with_the_page_cache_timeout(client, site_tree, r
 def test_the_local_copy_is_bounded():
     copies = local.LocalEntries(max_entries=3, max_bytes=1000)
     for number in range(5):
-        copies.put(f"k{number}", ("g", 200, (), b"x" * 100, "etag", 0.0))
+        copies.put(f"k{number}", ("g", 200, (), b"x" * 100, "etag", 0.0, None))
     assert len(copies) == 3
-    copies.put("big", ("g", 200, (), b"x" * 600, "etag", 0.0))  # over a quarter of the budget: not kept
+    copies.put("big", ("g", 200, (), b"x" * 400, "etag", 0.0, b"z" * 200))  # with its compressed copy, over a quarter of the budget: not kept
     assert len(copies) == 3
     assert copies.get("big", "g", timeout=float("inf")) is None
     assert copies.get("k4", "g", timeout=float("inf")) is not None  # nothing was evicted for it
     for number in range(3):
-        copies.put(f"m{number}", ("g", 200, (), b"x" * 300, "etag", 0.0))
+        copies.put(f"m{number}", ("g", 200, (), b"x" * 300, "etag", 0.0, None))
     assert len(copies) == 3 and copies._bytes <= 1000

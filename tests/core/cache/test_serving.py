@@ -1,5 +1,7 @@
 """What a visitor gets: every public page from the cache, whatever junk or cookies come along."""
 
+import gzip
+
 import pytest
 
 from tests.core.cache.conftest import page_cache_keys
@@ -119,6 +121,41 @@ def test_a_matching_etag_gets_not_modified(client, pages, redis_page_cache):
     assert response.status_code == 304
     assert response["ETag"] == etag
     assert client.get("/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/", "/actualites/flux.xml", "/agenda/agenda.ics", "/sitemap.xml"])
+def test_browsers_get_stored_pages_compressed(client, pages, page_cache, path):
+    for number in range(8):  # feeds and sitemap long enough to be worth compressing, as on the site
+        ArticlePageFactory(parent=pages["articles"], title=f"Mission de coopération numéro {number}")
+    plain = client.get(path)  # the miss that stores the page
+    assert plain["Vary"] == "Accept-Encoding"
+    compressed = client.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br, zstd")
+    assert compressed["X-Page-Cache"] == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert compressed["Vary"] == "Accept-Encoding"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert int(compressed["Content-Length"]) == len(compressed.content) < len(plain.content) / 2
+    assert compressed["Content-Type"] == plain["Content-Type"]
+    identity = client.get(path)  # a client that does not accept gzip
+    assert "Content-Encoding" not in identity
+    assert identity.content == plain.content
+
+
+def test_each_representation_has_its_own_etag(client, pages, redis_page_cache):
+    plain_etag = client.get("/")["ETag"]
+    gzip_etag = client.get("/", HTTP_ACCEPT_ENCODING="gzip")["ETag"]
+    assert gzip_etag != plain_etag
+    assert client.get("/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=gzip_etag).status_code == 304
+    assert client.get("/", HTTP_IF_NONE_MATCH=gzip_etag).status_code == 200
+    assert client.get("/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=plain_etag).status_code == 200
+
+
+def test_tiny_responses_are_not_compressed(client, pages, redis_page_cache):
+    client.get("/robots.txt")
+    response = client.get("/robots.txt", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Content-Encoding" not in response
+    assert "User-agent" in response.content.decode()
 
 
 def test_ten_thousand_junk_query_strings_leave_one_entry_and_no_error(client, pages, redis_page_cache):

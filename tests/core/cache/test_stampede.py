@@ -38,6 +38,7 @@ def test_a_waiting_request_serves_what_the_renderer_stored(client, rf, page, red
             b"Rendu par l'autre worker",
             '"e"',
             time.time(),
+            None,
         )
         redis_page_cache.set(key, entry, 60)
 
@@ -51,7 +52,7 @@ def test_a_waiting_request_serves_what_the_renderer_stored(client, rf, page, red
 
 def test_a_waiting_request_never_accepts_an_older_generation(client, rf, page, redis_page_cache, monkeypatch, settings):
     key = held_lock(rf, redis_page_cache)
-    stale = ("ancienne-génération", 200, (), b"Ancienne version", '"s"', time.time())
+    stale = ("ancienne-génération", 200, (), b"Ancienne version", '"s"', time.time(), None)
     redis_page_cache.set(key, stale, 60)
     monkeypatch.setattr(middleware.time, "sleep", lambda _seconds: None)
     settings.PAGE_CACHE_LOCK_WAIT = 0.05

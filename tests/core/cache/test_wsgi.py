@@ -54,6 +54,21 @@ def test_a_cached_page_is_served_without_reaching_django(client, site_tree, redi
         assert hit["headers"][header] == rendered[header], header
 
 
+def test_a_browser_gets_the_compressed_copy(client, site_tree, redis_page_cache, app):
+    import gzip
+
+    rendered = client.get("/")
+    hit = call(app, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert app.application.calls == []
+    assert hit["headers"]["Content-Encoding"] == "gzip"
+    assert hit["headers"]["Vary"] == "Accept-Encoding"
+    assert hit["headers"]["Content-Length"] == str(len(hit["body"]))
+    assert gzip.decompress(hit["body"]) == rendered.content
+    again = call(app, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=hit["headers"]["ETag"])
+    assert again["status"] == "304 Not Modified" and again["body"] == b""
+    assert "Content-Encoding" not in call(app)["headers"]
+
+
 def test_head_and_conditional_requests(client, site_tree, redis_page_cache, app):
     etag = client.get("/")["ETag"]
     head = call(app, "HEAD")
