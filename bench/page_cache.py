@@ -29,7 +29,8 @@ RATED = {  # name -> (path, cookie); every row is requested with a browser's Acc
     "country hub": ("/pays/liban/", None),
     "RSS feed": ("/actualites/flux.xml", None),
     "iCal feed": ("/agenda/agenda.ics", None),
-    "sitemap": ("/sitemap.xml", None),
+    "sitemap": ("/sitemap.xml", None),  # the index
+    "sitemap page": ("/sitemap-pages.xml?p=7", None),  # 1,000 URLs
     "junk query strings": ("/actualites/", None),
     "csrftoken cookie": ("/", CSRF_COOKIE),
 }

@@ -42,7 +42,8 @@ def discover_urls():
         "search": (f"/recherche/?q={quote(SEARCH_WORD)}", False),
         "rss": ("/actualites/flux.xml", False),
         "ical": ("/agenda/agenda.ics", False),
-        "sitemap": ("/sitemap.xml", False),
+        "sitemap": ("/sitemap.xml", False),  # the index
+        "sitemap_page": ("/sitemap-pages.xml?p=7", False),  # 1,000 of the 13,000 pages
         "admin_explorer": (f"/admin/pages/{index.pk}/", True),
     }
 

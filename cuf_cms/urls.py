@@ -3,13 +3,14 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.health import healthz
 from core.media import serve_media
-from core.sitemaps import PageSitemap
+from core.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -17,7 +18,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("editorial.urls")),
     path("recherche/", core_views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PageSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("taxonomy.urls")),
     # Feeds that are routes of a page but look like files (/actualites/flux.xml, /agenda/agenda.ics):

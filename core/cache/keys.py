@@ -60,7 +60,17 @@ def normalise_query(query_string):
     """
     if not query_string:
         return ""
+    if "%" not in query_string and _known_names_pattern().search(query_string) is None:
+        return ""  # nothing but unknown parameters: not worth parsing, nor a place in the memo
     return _normalise_known_query(query_string)
+
+
+@functools.cache
+def _known_names_pattern():
+    """Matches a field whose name is a known parameter: a cheap test before parsing, for query
+    strings without "%" (a percent-encoded name is only recognised by the parser)."""
+    names = "|".join(re.escape(name) for name in sorted(allowed_params(), key=len, reverse=True))
+    return re.compile(rf"(?:^|&)(?:{names})(?:[=&]|$)")
 
 
 @functools.lru_cache(maxsize=256)
@@ -104,3 +114,4 @@ def lock_key(key):
 def _forget_normalised_queries(setting, **kwargs):
     if setting == "PAGE_CACHE_QUERY_PARAMS":
         _normalise_known_query.cache_clear()
+        _known_names_pattern.cache_clear()

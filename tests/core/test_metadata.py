@@ -2,6 +2,7 @@ import datetime
 import json
 import re
 import zoneinfo
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -109,18 +110,56 @@ def test_page_without_image_has_summary_card_and_site_pages_have_canonical(clien
     assert '<link rel="canonical" href="http://testserver/actualites/">' in listing
 
 
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_entries(client):
+    """Every <url> of every sitemap the index at /sitemap.xml lists: {loc: <lastmod> element}."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    entries = {}
+    for sitemap in ElementTree.fromstring(index.content).findall("s:sitemap", SITEMAP_NS):  # noqa: S314
+        response = client.get(_path(sitemap))
+        assert response.status_code == 200
+        tree = ElementTree.fromstring(response.content)  # noqa: S314 - our own response
+        for url in tree.findall("s:url", SITEMAP_NS):
+            loc = url.find("s:loc", SITEMAP_NS).text
+            assert loc not in entries, f"{loc} listed twice"
+            entries[loc] = url.find("s:lastmod", SITEMAP_NS)
+    return entries
+
+
+def _path(sitemap):
+    parts = urlsplit(sitemap.find("s:loc", SITEMAP_NS).text)
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
+
+
 def test_sitemap_lists_live_public_pages_with_lastmod(client, site_tree):
     live = ArticlePageFactory(parent=site_tree["articles"], title="Publié")
     draft = ArticlePageFactory(parent=site_tree["articles"], title="Brouillon", live=False)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    tree = ElementTree.fromstring(response.content)  # noqa: S314 - our own response
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    entries = {url.find("s:loc", ns).text: url.find("s:lastmod", ns) for url in tree.findall("s:url", ns)}
+    entries = sitemap_entries(client)
     assert any(loc.endswith(live.url) for loc in entries)
     assert not any(loc.endswith(draft.url) for loc in entries)
     lastmod = next(value for loc, value in entries.items() if loc.endswith(live.url))
     assert lastmod is not None and lastmod.text.startswith(str(live.last_published_at.year))
+
+
+def test_the_sitemap_is_split_into_pages_that_list_every_page_once(client, site_tree, monkeypatch):
+    from core.sitemaps import PageSitemap
+    from wagtail.models import Page
+
+    monkeypatch.setattr(PageSitemap, "limit", 3)  # 1,000 on the site
+    for number in range(5):
+        ArticlePageFactory(parent=site_tree["articles"], title=f"Article {number}")
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own response
+    locs = [sitemap.find("s:loc", SITEMAP_NS).text for sitemap in index.findall("s:sitemap", SITEMAP_NS)]
+    live = Page.objects.live().public().filter(depth__gt=1).count()
+    assert len(locs) == -(-live // 3) > 1
+    assert locs[1].endswith("/sitemap-pages.xml?p=2")
+    entries = sitemap_entries(client)  # fails on a URL listed twice
+    assert len(entries) == live
+    assert client.get("/sitemap-pages.xml?p=99").status_code == 404
+    assert client.get("/sitemap-inconnu.xml").status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap(client, site_tree):

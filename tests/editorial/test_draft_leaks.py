@@ -27,6 +27,7 @@ LISTINGS = [
     "/actualites/flux.xml",
     "/agenda/agenda.ics",
     "/sitemap.xml",
+    "/sitemap-pages.xml",
 ]
 SECRET = "Confidentiel"
 
@@ -85,7 +86,7 @@ def test_live_content_is_listed_so_the_check_above_means_something(client, unpub
     assert "Article en ligne" in client.get("/actualites/").content.decode()
     assert "Article en ligne" in client.get("/").content.decode()
     assert "Article en ligne" in client.get("/actualites/flux.xml").content.decode()
-    assert "/actualites/article-en-ligne/" in client.get("/sitemap.xml").content.decode()
+    assert "/actualites/article-en-ligne/" in client.get("/sitemap-pages.xml").content.decode()
 
 
 def test_unpublished_pages_are_not_served(client, unpublished):

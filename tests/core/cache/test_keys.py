@@ -20,6 +20,10 @@ from core.cache.keys import normalise_query, page_key
         ("annee=2025&utm_campaign=x&page=2", "annee=2025&page=2"),
         ("pays", ""),
         ("%ff%fe=1&pays=%ff", "pays=%EF%BF%BD"),
+        ("p%61ys=Liban&utm_source=x", "pays=liban"),  # a percent-encoded name is still recognised
+        ("utm_source=lettre&xpays=liban&paysx=1&r=p", ""),  # names that only contain a known one
+        ("utm_source=lettre&p=2", "p=2"),
+        ("mois&pays=Liban", "pays=liban"),
     ],
 )
 def test_known_parameters_are_normalised_and_unknown_ones_dropped(raw, canonical):

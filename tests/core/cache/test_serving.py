@@ -123,7 +123,7 @@ def test_a_matching_etag_gets_not_modified(client, pages, redis_page_cache):
     assert client.get("/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/", "/actualites/flux.xml", "/agenda/agenda.ics", "/sitemap.xml"])
+@pytest.mark.parametrize("path", ["/", "/actualites/flux.xml", "/agenda/agenda.ics", "/sitemap-pages.xml"])
 def test_browsers_get_stored_pages_compressed(client, pages, page_cache, path):
     for number in range(8):  # feeds and sitemap long enough to be worth compressing, as on the site
         ArticlePageFactory(parent=pages["articles"], title=f"Mission de coopération numéro {number}")
