@@ -145,8 +145,9 @@ def test_sitemap_lists_live_public_pages_with_lastmod(client, site_tree):
 
 
 def test_the_sitemap_is_split_into_pages_that_list_every_page_once(client, site_tree, monkeypatch):
-    from core.sitemaps import PageSitemap
     from wagtail.models import Page
+
+    from core.sitemaps import PageSitemap
 
     monkeypatch.setattr(PageSitemap, "limit", 3)  # 1,000 on the site
     for number in range(5):

@@ -48,7 +48,8 @@ def test_the_local_copy_is_bounded():
     for number in range(5):
         copies.put(f"k{number}", ("g", 200, (), b"x" * 100, "etag", 0.0, None))
     assert len(copies) == 3
-    copies.put("big", ("g", 200, (), b"x" * 400, "etag", 0.0, b"z" * 200))  # with its compressed copy, over a quarter of the budget: not kept
+    # With its compressed copy, over a quarter of the budget: not kept.
+    copies.put("big", ("g", 200, (), b"x" * 400, "etag", 0.0, b"z" * 200))
     assert len(copies) == 3
     assert copies.get("big", "g", timeout=float("inf")) is None
     assert copies.get("k4", "g", timeout=float("inf")) is not None  # nothing was evicted for it
