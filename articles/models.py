@@ -7,7 +7,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from core.cards import prefetch_card_pictures
-from core.models import TaggedPage
+from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
 
@@ -28,13 +28,8 @@ class ArticlePageQuerySet(TaggedPageQuerySet):
         return self.filter(kind__in=kinds) if kinds else self
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
-    intro = models.TextField("chapô", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["articles.ArticlePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "index des actualités"

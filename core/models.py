@@ -139,6 +139,19 @@ class TaggedPage(Page):
         return ["countries", Prefetch("themes", queryset=Theme.objects.select_related("default_image"))]
 
 
+class SectionIndexPage(Page):
+    """The one index of a section of the site (news, agenda, resource centre), right under the home."""
+
+    intro = models.TextField("chapô", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
 class StandardPage(Page):
     intro = models.TextField("chapô", blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name="contenu", blank=True)

@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from core.models import TaggedPage
+from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
 
@@ -50,13 +50,8 @@ class EventPageQuerySet(TaggedPageQuerySet):
         return self.visible().filter(start__lte=end, end__gte=start).order_by("start", "pk")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
-    intro = models.TextField("chapô", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["events.EventPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "agenda"

@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from core.cards import prefetch_card_pictures, with_renditions
-from core.models import TaggedPage
+from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
 from media_library.renditions import GALLERY_SPECS, SHARE_SPEC
@@ -51,13 +51,8 @@ class ResourcePageForm(WagtailAdminPageForm):
         return url
 
 
-class ResourceCentrePage(Page):
-    intro = models.TextField("chapô", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class ResourceCentrePage(SectionIndexPage):
     subpage_types = ["media_library.ResourcePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "centre de ressources"
