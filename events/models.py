@@ -45,6 +45,10 @@ class EventPageQuerySet(TaggedPageQuerySet):
     def past(self):
         return self.visible().filter(end__lt=timezone.now()).order_by("-start", "-pk")
 
+    def ended_between(self, since, until):
+        """Events that moved from upcoming() to past() during (since, until]."""
+        return self.visible().filter(end__gt=since, end__lte=until)
+
     def on_day(self, day):
         start, end = day_bounds(day)
         return self.visible().filter(start__lte=end, end__gte=start).order_by("start", "pk")

@@ -67,3 +67,5 @@ class Command(BaseCommand):
                 f"{timezone.localtime():%Y-%m-%d %H:%M:%S} published {counts['published']}, "
                 f"unpublished {counts['unpublished']}"
             )
+        if counts and counts["clock_purge"]:
+            self.stdout.write(f"{timezone.localtime():%Y-%m-%d %H:%M:%S} an event ended: page cache purged")

@@ -112,6 +112,38 @@ def test_scheduled_expiry(client, site_tree, article, page_cache, commit):
     assert text(client, article.url)[0] == 404
 
 
+def test_an_event_ending_purges_the_pages_that_list_it(client, site_tree, page_cache, settings):
+    """Nothing is saved when an event ends: the scheduler's step notices it and purges."""
+    import time_machine
+
+    from editorial.scheduler import publish_scheduled_step
+    from tests.factories import EventPageFactory
+
+    settings.PAGE_CACHE_TIMEOUT = 3600  # the entries must not simply expire while time moves on
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        EventPageFactory(
+            parent=site_tree["agenda"],
+            title="Atelier sur l’eau",
+            start=start - datetime.timedelta(hours=1),
+            end=start + datetime.timedelta(minutes=10),
+        )
+        assert publish_scheduled_step()["clock_purge"] is False
+        visit(client, "/", "/agenda/", "/agenda/passes/")
+        assert "Atelier sur l’eau" in text(client, "/agenda/")[1]
+
+    with time_machine.travel(start + datetime.timedelta(minutes=5), tick=False):  # still running
+        assert publish_scheduled_step()["clock_purge"] is False
+        assert client.get("/agenda/")["X-Page-Cache"] == "hit"
+
+    with time_machine.travel(start + datetime.timedelta(minutes=11), tick=False):  # it has ended
+        assert publish_scheduled_step()["clock_purge"] is True
+        assert "Atelier sur l’eau" not in text(client, "/agenda/")[1]
+        assert "Atelier sur l’eau" not in text(client, "/")[1]
+        assert "Atelier sur l’eau" in text(client, "/agenda/passes/")[1]
+        assert publish_scheduled_step()["clock_purge"] is False  # once, not at every step
+
+
 def test_unpublish(client, site_tree, article, page_cache, commit):
     visit(client, "/", "/actualites/", article.url)
     commit(article.unpublish)
