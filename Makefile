@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve scheduler two-instances audit bench bench-data bench-page-cache clean
+.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve scheduler two-instances audit bench bench-data bench-page-cache bench-hit-path clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -85,6 +85,9 @@ bench-data: venv ## Only (re)generate the benchmark dataset in PostgreSQL (cuf_b
 
 bench-page-cache: venv ## Only the page-cache part of `make bench`: hit ratio, rps vs the bare view, purge to fresh
 	$(PY) -m bench.page_cache $(BENCH_ARGS)
+
+bench-hit-path: venv ## CPU per page-cache hit inside the WSGI app vs the bare view (no server, no wrk)
+	$(PY) -m bench.hit_path $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 var staticfiles
