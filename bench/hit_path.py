@@ -90,7 +90,8 @@ def main(argv=None):
         status, state = site["last"]
         if not status.startswith("200") or state != "hit":
             sys.exit(f"{path}: expected a 200 hit, got {status} {state!r}")
-        print(f"{'site ' + path:<48}{state:>8}{site['us_per_call']:>13.1f}{site['us_per_call'] / bare['us_per_call']:>8.2f}")
+        ratio = site["us_per_call"] / bare["us_per_call"]
+        print(f"{'site ' + path:<48}{state:>8}{site['us_per_call']:>13.1f}{ratio:>8.2f}")
     return 0
 
 
