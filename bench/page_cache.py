@@ -6,6 +6,7 @@ gunicorn configuration on the benchmark dataset (bench/generate.py), and driven 
 settings as the rest of the benchmark.
 """
 
+import argparse
 import json
 import re
 import subprocess
@@ -15,6 +16,7 @@ import time
 from bench.env import BASE_DIR, RESULTS_DIR, bench_env
 from bench.load import BROWSER_HEADERS, LUA, PY, Server, get, log, run_wrk
 
+ROUNDS = 3  # short runs per row; the row reports the median one
 JUNK_LUA = BASE_DIR / "bench" / "wrk_junk_query.lua"
 CSRF_COOKIE = "csrftoken=QWERTYUIOPASDFGHJKLZXCVBNM123456"
 VISITOR_PATHS = ["/", "/actualites/", "/actualites/?pays=liban", "/agenda/", "/centre-de-ressources/"]
@@ -115,39 +117,52 @@ def measure(wrk, args, env=None):
         for path, _cookie in paths.values():
             get(site + path)  # first visits render (and create renditions) before anything is measured
         results["hit_ratio"] = hit_ratio(site, VISITOR_PATHS + [paths["article"][0], paths["event"][0]])
-        # The bare view runs before the first row and after each row; each row is compared with the
-        # mean of the bare runs just before and just after it: a ratio between runs minutes apart
-        # would mostly measure what else the machine was doing in between.
-        log("page cache: bare view")
-        bare_before = run_wrk(wrk, bare + "/", args)
+        # Each row is ROUNDS short runs of the page, each between two runs of the bare view, and its
+        # ratio is the median of the rounds: a ratio between runs minutes apart, or a single run,
+        # would mostly measure what else the machine was doing at that moment.
+        short = argparse.Namespace(**{**vars(args), "duration": max(2, args.duration // 2)})
+        log(f"page cache: {ROUNDS} rounds of {short.duration} s per row, each between two bare-view runs")
+        bare_before = run_wrk(wrk, bare + "/", short)
         for name, (path, cookie) in paths.items():
-            log(f"page cache: {name} {path}, then the bare view")
+            log(f"page cache: {name} {path}")
             get(site + path, cookie)
             script = JUNK_LUA if name == "junk query strings" else LUA
             headers = () if name == "home, no gzip" else BROWSER_HEADERS
-            figures = run_wrk(wrk, site + path, args, cookie, script, headers)
-            bare_after = run_wrk(wrk, bare + "/", args)
-            bare_rps = (bare_before["rps"] + bare_after["rps"]) / 2
+            rounds = []
+            for _round in range(ROUNDS):
+                figures = run_wrk(wrk, site + path, short, cookie, script, headers)
+                bare_after = run_wrk(wrk, bare + "/", short)
+                bare_rps = (bare_before["rps"] + bare_after["rps"]) / 2
+                rounds.append({**figures, "bare_rps": round(bare_rps, 1), "ratio": figures["rps"] / bare_rps})
+                bare_before = bare_after
+            ratios = sorted(run["ratio"] for run in rounds)
+            median = sorted(rounds, key=lambda run: run["ratio"])[ROUNDS // 2]
             results[name] = {
                 "path": path,
-                **figures,
+                **{key: value for key, value in median.items() if key != "ratio"},
                 "bytes": len(get(site + path, cookie, gzip=bool(headers))[2]),
-                "bare_rps": round(bare_rps, 1),
-                "ratio_to_bare": round(figures["rps"] / bare_rps, 3),
+                "ratio_to_bare": round(median["ratio"], 3),
+                "ratio_range": [round(ratios[0], 3), round(ratios[-1], 3)],
             }
-            bare_before = bare_after
         results["purge_to_fresh"] = purge_to_fresh(site, env)
     return results
 
 
 def print_page_cache(results):
-    print("\nPage cache (warm, anonymous), each row against the bare-view runs just before and after it")
-    print(f"{'what':<20}{'bytes':>9}{'rps':>8}{'bare rps':>10}{'× bare':>8}{'p50/p95/p99 ms':>20}{'errors':>8}")
+    print(
+        f"\nPage cache (warm, anonymous): median of {ROUNDS} rounds per row, each round against the mean of the "
+        "bare-view runs just before and just after it"
+    )
+    print(
+        f"{'what':<20}{'bytes':>9}{'rps':>8}{'bare rps':>10}{'× bare':>8}{'rounds':>12}"
+        f"{'p50/p95/p99 ms':>20}{'errors':>8}"
+    )
     for name in RATED:
         row = results[name]
         latency = f"{row['p50_ms']:.1f}/{row['p95_ms']:.1f}/{row['p99_ms']:.1f}"
         print(
             f"{name:<20}{row['bytes']:>9}{row['rps']:>8.0f}{row['bare_rps']:>10.0f}{row['ratio_to_bare']:>8.2f}"
+            f"{row['ratio_range'][0]:>7.2f}–{row['ratio_range'][1]:<4.2f}"
             f"{latency:>20}{row['errors']:>8}"
         )
     ratio = results["hit_ratio"]
