@@ -13,6 +13,9 @@ import os
 import threading
 import uuid
 
+from django_redis.cache import RedisCache
+from redis.exceptions import RedisError
+
 KEY = "pagecache:generation"
 CLIENT_NAME = "cuf-page-cache-generation"  # how the hit path's own connections show in CLIENT LIST
 
@@ -33,18 +36,16 @@ def bump(cache):
 
 def read(cache):
     """The current generation as cheaply as the backend allows; None if the cache is unreachable."""
-    if _is_redis(cache):
-        try:
-            raw = _direct_get(cache)
-        except _ReadFailed:
+    if isinstance(cache, RedisCache):
+        raw = _direct_get(cache)
+        if raw is _UNREACHABLE:
             return None
         if raw is not None:
             return _decoded(cache, raw)
     return cache.get(KEY) or current(cache)
 
 
-class _ReadFailed(Exception):
-    pass
+_UNREACHABLE = object()
 
 
 class _DirectConnection(threading.local):
@@ -61,14 +62,6 @@ class _DirectConnection(threading.local):
 _direct = _DirectConnection()
 
 
-def _is_redis(cache):
-    try:
-        from django_redis.cache import RedisCache
-    except ImportError:  # pragma: no cover (django-redis is a runtime requirement)
-        return False
-    return isinstance(cache, RedisCache)
-
-
 def _connection(cache):
     # A new cache object (settings changed) or a forked process never reuses another's socket.
     if _direct.cache is not cache or _direct.pid != os.getpid() or _direct.connection is None:
@@ -81,20 +74,16 @@ def _connection(cache):
 
 
 def _direct_get(cache):
-    """The stored bytes (None if the key is missing); one retry on a fresh connection, then _ReadFailed."""
-    from redis.exceptions import RedisError
-
-    for attempt in range(2):
+    """The stored bytes (None if the key is missing); one retry on a fresh connection, then _UNREACHABLE."""
+    for _attempt in range(2):
         connection = _connection(cache)
         try:
             connection.send_packed_command(_direct.command, check_health=False)
             return connection.read_response()
-        except (RedisError, OSError) as error:
+        except (RedisError, OSError):
             connection.disconnect()
             _direct.connection = None
-            if attempt == 1:
-                raise _ReadFailed from error
-    return None  # pragma: no cover (the loop returns or raises)
+    return _UNREACHABLE
 
 
 def _decoded(cache, raw):

@@ -8,6 +8,8 @@ share one lexeme. WAGTAILSEARCH_BACKENDS names it as SEARCH_CONFIG. Other databa
 
 from django.db import migrations
 
+from core.postgresql import run_sql_on_postgresql
+
 CREATE = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
 DO $$
@@ -23,17 +25,7 @@ $$;
 DROP = "DROP TEXT SEARCH CONFIGURATION IF EXISTS cuf_french;"
 
 
-def create_configuration(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop_configuration(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
-
-
 class Migration(migrations.Migration):
     dependencies = [("core", "0003_editorial_groups")]
 
-    operations = [migrations.RunPython(create_configuration, drop_configuration)]
+    operations = [run_sql_on_postgresql(CREATE, DROP)]

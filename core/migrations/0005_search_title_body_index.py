@@ -7,21 +7,13 @@ cannot serve that expression, so every search computed the concatenation for eve
 
 from django.db import migrations
 
+from core.postgresql import run_sql_on_postgresql
+
 CREATE = "CREATE INDEX IF NOT EXISTS cuf_search_title_body_gin ON wagtailsearch_indexentry USING gin ((title || body))"
 DROP = "DROP INDEX IF EXISTS cuf_search_title_body_gin"
-
-
-def create_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
 
 
 class Migration(migrations.Migration):
     dependencies = [("core", "0004_french_search_configuration"), ("wagtailsearch", "0010_add_text_fields")]
 
-    operations = [migrations.RunPython(create_index, drop_index)]
+    operations = [run_sql_on_postgresql(CREATE, DROP)]
