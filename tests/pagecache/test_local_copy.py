@@ -4,6 +4,7 @@ import pytest
 import time_machine
 
 from pagecache import local
+from pagecache.middleware import Entry
 from pagecache.purge import purge_all
 from tests.factories import ArticlePageFactory
 
@@ -46,13 +47,13 @@ def test_the_local_copy_expires_with_the_page_cache_timeout(client, site_tree, r
 def test_the_local_copy_is_bounded():
     copies = local.LocalEntries(max_entries=3, max_bytes=1000)
     for number in range(5):
-        copies.put(f"k{number}", ("g", 200, (), b"x" * 100, "etag", 0.0, None))
+        copies.put(f"k{number}", Entry("g", 200, (), b"x" * 100, "etag", 0.0, None))
     assert len(copies) == 3
     # With its compressed copy, over a quarter of the budget: not kept.
-    copies.put("big", ("g", 200, (), b"x" * 400, "etag", 0.0, b"z" * 200))
+    copies.put("big", Entry("g", 200, (), b"x" * 400, "etag", 0.0, b"z" * 200))
     assert len(copies) == 3
     assert copies.get("big", "g", timeout=float("inf")) is None
     assert copies.get("k4", "g", timeout=float("inf")) is not None  # nothing was evicted for it
     for number in range(3):
-        copies.put(f"m{number}", ("g", 200, (), b"x" * 300, "etag", 0.0, None))
+        copies.put(f"m{number}", Entry("g", 200, (), b"x" * 300, "etag", 0.0, None))
     assert len(copies) == 3 and copies._bytes <= 1000

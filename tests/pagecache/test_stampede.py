@@ -7,6 +7,7 @@ import pytest
 from core.models import StandardPage
 from pagecache import generation, middleware
 from pagecache.keys import lock_key, page_key
+from pagecache.middleware import Entry
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ def test_a_waiting_request_serves_what_the_renderer_stored(client, rf, page, red
     monkeypatch.setattr(StandardPage, "serve", lambda *args, **kwargs: rendered.append(1))
 
     def other_worker_finishes(_seconds):
-        entry = (
+        entry = Entry(
             current,
             200,
             (("Content-Type", "text/html; charset=utf-8"),),
@@ -52,7 +53,7 @@ def test_a_waiting_request_serves_what_the_renderer_stored(client, rf, page, red
 
 def test_a_waiting_request_never_accepts_an_older_generation(client, rf, page, redis_page_cache, monkeypatch, settings):
     key = held_lock(rf, redis_page_cache)
-    stale = ("ancienne-génération", 200, (), b"Ancienne version", '"s"', time.time(), None)
+    stale = Entry("ancienne-génération", 200, (), b"Ancienne version", '"s"', time.time(), None)
     redis_page_cache.set(key, stale, 60)
     monkeypatch.setattr(middleware.time, "sleep", lambda _seconds: None)
     settings.PAGE_CACHE_LOCK_WAIT = 0.05
