@@ -4,7 +4,7 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 MODERATORS = "Modérateurs"
-PERMISSIONS = [("django_tasks_db", "view_dbtaskresult")]
+PERMISSIONS = [("django_tasks_database", "view_dbtaskresult")]
 
 
 def grant(apps, schema_editor):
@@ -31,7 +31,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("editorial", "0002_moderation_workflow"),
-        ("django_tasks_db", "0021_conditional_partial_index_ordering"),
+        ("django_tasks_database", "0021_conditional_partial_index_ordering"),
         ("core", "0003_editorial_groups"),
     ]
 
