@@ -12,6 +12,7 @@ notifications, password resets and the registration emails all take this path un
 import base64
 import email
 import email.message
+from email.header import decode_header, make_header
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -46,7 +47,8 @@ class RawEmailMessage(EmailMessage):
 
     def __init__(self, raw, from_email, recipients):
         self.raw_message = RawMessage(raw)
-        super().__init__(subject=str(self.raw_message["Subject"] or ""), from_email=from_email, to=recipients)
+        subject = str(make_header(decode_header(self.raw_message["Subject"] or ""))).strip()
+        super().__init__(subject=subject, from_email=from_email, to=recipients)
         self.envelope_recipients = list(recipients)
 
     def recipients(self):

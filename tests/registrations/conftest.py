@@ -11,6 +11,7 @@ from django.test import override_settings
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 
+from tests.editorial.conftest import clients, people  # noqa: F401
 from tests.factories import EventPageFactory
 
 # 8860-8864: one port per pytest-xdist worker (gw0 -> 8860…), so parallel runs never collide.
