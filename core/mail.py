@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 
-from core.tasks import in_task, retrying_task
+from core.tasks import EMAIL_PRIORITY, in_task, retrying_task
 
 
 def delivery_connection(**kwargs):
@@ -58,7 +58,7 @@ class RawEmailMessage(EmailMessage):
         return self.raw_message
 
 
-@retrying_task(max_attempts=6, backoff=60)
+@retrying_task(max_attempts=6, backoff=60, priority=EMAIL_PRIORITY)
 def deliver_email(raw_b64, from_email, recipients):
     """Send one queued message (retried 5 times: after 1, 2, 4, 8 and 16 minutes)."""
     message = RawEmailMessage(base64.b64decode(raw_b64), from_email, recipients)

@@ -25,6 +25,10 @@ from django_tasks.signals import task_finished, task_started
 
 logger = logging.getLogger("core.tasks")
 
+# People wait for emails, nobody waits for a rendition: the worker takes higher priorities first
+# (django-tasks priorities run from -100 to 100, default 0).
+EMAIL_PRIORITY = 50
+
 _state = threading.local()
 
 

@@ -211,7 +211,8 @@ class EventPage(RoutablePageMixin, TaggedPage):
         context = super().get_context(request, *args, **kwargs)
         if self.registration_open:
             counted = with_registration_counts(EventPage.objects.filter(pk=self.pk))
-            self.seats_taken = counted.values_list("seats_taken", flat=True).first() if counted.query.annotations else None
+            annotated = "seats_taken" in counted.query.annotations
+            self.seats_taken = counted.values_list("seats_taken", flat=True).first() if annotated else None
         return context
 
     @property

@@ -63,7 +63,11 @@ class Registration(models.Model):
     def personal_data(self):
         """Everything kept about this person, as the JSON download gives it."""
         return {
-            "evenement": {"titre": self.event.title, "adresse": self.event.full_url, "debut": self.event.start.isoformat()},
+            "evenement": {
+                "titre": self.event.title,
+                "adresse": self.event.full_url,
+                "debut": self.event.start.isoformat(),
+            },
             "statut": self.get_status_display(),
             "nom": self.name,
             "adresse_electronique": self.email,

@@ -22,14 +22,16 @@ def erase_expired_registrations(now=None):
 
 
 def purge_when_deadline_passed(now=None):
-    """"Inscriptions closes" appears when a deadline passes, with no save to purge the cache: purge then."""
+    """ "Inscriptions closes" appears when a deadline passes, with no save to purge the cache: purge then."""
     cache = page_cache()
     today = timezone.localdate(now or timezone.now())
     last = cache.get(DEADLINE_CHECKED_KEY)
     last_day = datetime.date.fromisoformat(last) if last else today - datetime.timedelta(days=1)
-    passed = EventPage.objects.live().filter(
-        registration_open=True, registration_deadline__gte=last_day, registration_deadline__lt=today
-    ).exists()
+    passed = (
+        EventPage.objects.live()
+        .filter(registration_open=True, registration_deadline__gte=last_day, registration_deadline__lt=today)
+        .exists()
+    )
     if passed and last_day < today:
         purge_all()
     cache.set(DEADLINE_CHECKED_KEY, today.isoformat(), None)

@@ -20,6 +20,7 @@ from registrations.choices import RegistrationStatus
 from registrations.models import Registration
 from registrations.tasks import send_registration_email
 
+
 def annotate_queryset(queryset):
     """EventPage queryset -> the same with `seats_taken` (confirmed registrations), one subquery."""
     confirmed = Registration.objects.confirmed().filter(event=OuterRef("pk")).order_by()

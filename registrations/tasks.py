@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from core.tasks import retrying_task
+from core.tasks import EMAIL_PRIORITY, retrying_task
 from events.ical import event_component, new_calendar
 from registrations.links import manage_url
 from registrations.models import Registration
@@ -48,7 +48,7 @@ def build_email(registration, kind):
     return message
 
 
-@retrying_task(max_attempts=5, backoff=60)
+@retrying_task(max_attempts=5, backoff=60, priority=EMAIL_PRIORITY)
 def send_registration_email(registration_pk, kind):
     """Send one registration email; an erased registration sends nothing."""
     registration = Registration.objects.select_related("event").filter(pk=registration_pk).first()

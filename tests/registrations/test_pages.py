@@ -48,7 +48,7 @@ def test_the_agenda_costs_the_same_queries_for_two_or_twenty_events(client, site
             assert client.get("/agenda/").status_code == 200
         return len(captured)
 
-    for n in range(2):
+    for _ in range(2):
         fill(EventPageFactory(parent=site_tree["agenda"], registration_open=True, capacity=1), 1)
     few = count()
     for n in range(10):

@@ -107,4 +107,7 @@ def test_same_neutral_answer_for_an_address_already_registered(
     run_worker()
     # The owner of the address is told by email, not the person at the keyboard.
     subjects = [subject(m) for m in worker_settings.to("awa.diop@example.org")]
-    assert subjects == ["Inscription confirmée : Rencontres de la coopération", "Votre inscription : Rencontres de la coopération"]
+    assert subjects == [
+        "Inscription confirmée : Rencontres de la coopération",
+        "Votre inscription : Rencontres de la coopération",
+    ]

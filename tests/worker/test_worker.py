@@ -33,7 +33,9 @@ def flaky(label, failures):
 
 
 def rows(label):
-    return list(DBTaskResult.objects.filter(task_path__endswith=".flaky", args_kwargs__args=[label, 5]).order_by("enqueued_at"))
+    return list(
+        DBTaskResult.objects.filter(task_path__endswith=".flaky", args_kwargs__args=[label, 5]).order_by("enqueued_at")
+    )
 
 
 def make_due():
