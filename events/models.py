@@ -237,7 +237,7 @@ class EventPage(RoutablePageMixin, TaggedPage):
 
     @property
     def registration_label(self):
-        """"Complet", "Inscriptions closes" or "" for the badges of the agenda and the event page."""
+        """ "Complet", "Inscriptions closes" or "" for the badges of the agenda and the event page."""
         if not self.registration_open or self.is_cancelled:
             return ""
         if not self.accepts_registrations:

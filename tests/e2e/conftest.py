@@ -33,8 +33,17 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 # Code whose change can change the demo database.
-DB_INPUTS = ["articles", "core", "cuf_cms", "events", "home", "media_library", "registrations", "taxonomy",
-             "requirements.txt"]
+DB_INPUTS = [
+    "articles",
+    "core",
+    "cuf_cms",
+    "events",
+    "home",
+    "media_library",
+    "registrations",
+    "taxonomy",
+    "requirements.txt",
+]
 
 
 def _db_key():
