@@ -35,9 +35,18 @@ def get_event(slug):
     return event
 
 
+def client_ip(request):
+    """The visitor's address; behind TRUSTED_PROXY_COUNT proxies, the N-th from the right of X-Forwarded-For."""
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0)
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def rate_limited(request, email):
     limit = settings.REGISTRATION_RATE_LIMIT
-    by_address = too_many("registration-ip", request.META.get("REMOTE_ADDR", ""), limit * 4)
+    by_address = too_many("registration-ip", client_ip(request), limit * 4)
     by_email = bool(email) and too_many("registration-email", email, limit)
     return by_address or by_email
 
