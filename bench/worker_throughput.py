@@ -96,11 +96,14 @@ def main():
     web = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind",  # noqa: S603
                             f"127.0.0.1:{args.port}", "--no-control-socket"], cwd=ROOT, env=env)  # fmt: skip
     try:
-        for _ in range(120):
+        deadline = time.monotonic() + 600  # gunicorn preloads the app: slow on a busy machine
+        while True:
             try:
                 get(base + "/healthz")
                 break
             except OSError:
+                if time.monotonic() > deadline or web.poll() is not None:
+                    raise
                 time.sleep(0.5)
         latencies(base, 20)  # warm up
         idle = latencies(base, args.requests)
