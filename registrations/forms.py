@@ -2,7 +2,7 @@
 
 from django import forms
 
-from events.models import EventFormat
+from events.choices import EventFormat
 from registrations.choices import AttendanceMode
 from registrations.models import Registration
 

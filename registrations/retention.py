@@ -5,9 +5,9 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from core.cache.middleware import page_cache
-from core.cache.purge import purge_all
 from events.models import EventPage
+from pagecache.middleware import page_cache
+from pagecache.purge import purge_all
 from registrations.models import Registration
 
 DEADLINE_CHECKED_KEY = "registrations:deadline-checked"

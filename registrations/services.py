@@ -14,8 +14,8 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from core.cache.purge import purge_after_commit
 from events.models import EventPage
+from pagecache.purge import purge_after_commit
 from registrations.choices import RegistrationStatus
 from registrations.models import Registration
 from registrations.tasks import send_registration_email
