@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve scheduler two-instances audit bench bench-data bench-page-cache bench-hit-path clean
+.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve scheduler worker two-instances audit bench bench-data bench-page-cache bench-hit-path clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -34,15 +34,19 @@ migrate: venv ## Apply migrations to the database named by DATABASE_URL (SQLite 
 demo: migrate ## Load the demo content (idempotent)
 	$(PY) manage.py load_demo_content
 
-# The scheduler (scheduled publishing/expiry) runs in the background next to runserver; the trap
-# stops it when runserver stops (Ctrl-C included).
-run: demo ## Install, migrate, load demo content, serve on http://127.0.0.1:8000 with the scheduler
+# The scheduler (scheduled publishing/expiry, retention) and the background worker (renditions, emails)
+# run in the background next to runserver; the trap stops both when runserver stops (Ctrl-C included).
+run: demo ## Install, migrate, load demo content, serve on http://127.0.0.1:8000 with the scheduler and the worker
 	@$(PY) manage.py run_scheduler & scheduler=$$!; \
-	trap 'kill -TERM $$scheduler 2>/dev/null; wait $$scheduler' EXIT INT TERM; \
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill -TERM $$scheduler $$worker 2>/dev/null; wait $$scheduler $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 scheduler: migrate ## Run only the scheduler (publishes/unpublishes scheduled pages every 30 s)
 	$(PY) manage.py run_scheduler
+
+worker: migrate ## Run only the background worker (django-tasks db_worker: renditions, emails, retries)
+	$(PY) manage.py db_worker --no-reload
 
 test: venv-dev ## Run the test suite (SQLite, or the database named by DATABASE_URL); browser tests apart
 	$(PY) -m pytest -m "not e2e" -n $(TEST_PROCESSES)

@@ -2,7 +2,8 @@
 
 Starts instances A and B with production settings on two ports, then, as an editor with a browser would:
 logs in on A and uses that session on B; publishes a page through A's admin and reads it on B; edits
-and republishes it on A and sees the change on B; uploads an image through A and downloads it from B.
+and republishes it on A and sees the change on B; uploads an image through A and downloads it from B;
+a `db_worker` process (one for both) makes that image's renditions in the background.
 Prints each step, the security headers of `/` and `/admin/login/`, and PASS or FAIL (exit status 0/1).
 
     make two-instances            # or: .venv/bin/python bench/two_instances.py
@@ -239,6 +240,9 @@ def run_scenario(env, home_id, media_root):
             "sandbox" in (fetched.getheader("Content-Security-Policy") or ""),
         )
 
+    renditions = wait_for_worker(env)
+    check(f"the worker made the upload's renditions in the background ({renditions} made)", renditions > 0)
+
     health = [visitor.get(port, "/healthz") for port in PORTS]
     check("both instances healthy", all(r.status == 200 and r.body == b"ok\n" for r in health))
 
@@ -247,6 +251,28 @@ def run_scenario(env, home_id, media_root):
     print("Headers of /admin/login/ (instance B):")
     print_headers(Browser().get(b, "/admin/login/"))
     return check.failures
+
+
+COUNT_RENDITIONS = """
+import django; django.setup()
+from django_tasks_db.models import DBTaskResult
+from media_library.models import CufImage
+image = CufImage.objects.filter(title="Rencontre des maires").first()
+done = DBTaskResult.objects.filter(task_path="media_library.tasks.generate_image_renditions", status="SUCCESSFUL")
+print(image.renditions.count() if image and done.exists() else 0)
+"""
+
+
+def wait_for_worker(env, timeout=90):
+    """Renditions of the uploaded image, made by the db_worker process (never by the upload request)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = subprocess.run([PYTHON, "-c", COUNT_RENDITIONS], cwd=ROOT, env=env, capture_output=True, text=True)
+        count = int((result.stdout.strip().splitlines() or ["0"])[-1] or 0)
+        if count:
+            return count
+        time.sleep(1)
+    return 0
 
 
 def form_errors(response):
@@ -304,7 +330,10 @@ def main():
         for port in PORTS:
             command = [GUNICORN, "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}", "--no-control-socket"]
             processes.append(subprocess.Popen(command, cwd=ROOT, env=env))  # noqa: S603
-        for port, process in zip(PORTS, processes, strict=True):
+        # The background worker (renditions, emails), one for both instances, as in production.
+        worker = [PYTHON, "manage.py", "db_worker", "--no-reload", "--interval", "0.5", "-v0"]
+        processes.append(subprocess.Popen(worker, cwd=ROOT, env=env))  # noqa: S603
+        for port, process in zip(PORTS, processes, strict=False):
             print(f"Instance on :{port} healthy after {wait_healthy(port, process):.1f} s")
 
         failures = run_scenario(env, home_id, media_root)

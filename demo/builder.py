@@ -5,6 +5,7 @@ from django.db import transaction
 from demo import assets
 from demo.content import Terms, ensure_articles, ensure_events, ensure_resources
 from demo.pages import PageWriter
+from demo.registrations import ensure_registrations
 from demo.site import ensure_home, ensure_sections, ensure_settings
 from demo.taxonomy import ensure_terms
 from demo.users import ensure_users
@@ -23,6 +24,7 @@ def build(today=None):
         indexes, _standard = ensure_sections(writer, home, images, documents)
         ensure_articles(writer, indexes["articles"], terms, images, documents)
         ensure_events(writer, indexes["events"], terms, images, documents, today=today)
+        registrations = ensure_registrations(indexes["events"])
         ensure_resources(writer, indexes["resources"], terms, images, documents, audio)
         ensure_settings(site, images)
         users, password = ensure_users()
@@ -30,6 +32,7 @@ def build(today=None):
         "site": site,
         "pages_created": writer.created,
         "pages_updated": writer.updated,
+        "registrations_created": registrations,
         "users": users,
         "generated_password": password,
     }

@@ -11,6 +11,7 @@ from demo.data.resources import CUF_CREDIT, RESOURCES
 from demo.data.seed_articles import CUF, SEED_ARTICLES
 from demo.data.seed_short_list import SEED_SHORT_LIST
 from demo.pages import make_slug
+from demo.registrations import OPEN_EVENTS
 from demo.streams import body_raw
 from events.models import EventPage, day_bounds
 from resources.models import ResourcePage
@@ -126,7 +127,10 @@ def ensure_events(writer, index, terms, images, documents, today=None):
     for spec in specs:
         slug = make_slug(spec["title"])
         start, end = event_bounds(spec, today)
-        registration_url = f"https://inscriptions.example.org/cuf/{slug}" if spec.get("register") else ""
+        capacity = OPEN_EVENTS.get(spec["title"])  # registration on the site (core/demo/registrations.py)
+        registration_url = (
+            f"https://inscriptions.example.org/cuf/{slug}" if spec.get("register") and capacity is None else ""
+        )
         fields = {
             "title": spec["title"],
             "start": start,
@@ -138,8 +142,10 @@ def ensure_events(writer, index, terms, images, documents, today=None):
             "online_url": f"https://visio.example.org/cuf-{slug}" if spec.get("online") else "",
             "registration_url": registration_url,
             "registration_deadline": timezone.localdate(start) - datetime.timedelta(days=2)
-            if registration_url
+            if registration_url or capacity
             else None,
+            "registration_open": capacity is not None,
+            "capacity": capacity,
             "status": spec.get("status", "prevu"),
             "intro": spec["intro"],
             "cover": images[spec["cover"]] if spec.get("cover") else None,

@@ -5,9 +5,12 @@ import logging
 import os
 import socket
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import close_old_connections, connection
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+from wagtail import hooks
 from wagtail.models import PageLogEntry
 
 from editorial.models import SchedulerLock
@@ -48,9 +51,35 @@ def publish_scheduled_step(lock_seconds=25):
         call_command("publish_scheduled", verbosity=0)
         after = scheduled_log_counts()
         clock_purge = purge_pages_the_clock_changed()
+        extra = {"task_results_pruned": prune_task_results(), **run_hooked_steps()}
     finally:
         SchedulerLock.release(LOCK_NAME, owner)
-    return {**{key: after[key] - before[key] for key in before}, "clock_purge": clock_purge}
+    return {**{key: after[key] - before[key] for key in before}, "clock_purge": clock_purge, **extra}
+
+
+def prune_task_results():
+    """Delete finished background-task rows older than TASK_RESULT_RETENTION_DAYS.
+
+    Their arguments may hold personal data (a queued email is its whole message); failures stay as
+    long as successes, so the admin's "Tâches en arrière-plan" shows them in the meantime.
+    """
+    limit = timezone.now() - datetime.timedelta(days=settings.TASK_RESULT_RETENTION_DAYS)
+    deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=limit).delete()
+    return deleted
+
+
+def run_hooked_steps():
+    """Steps other apps register with the "scheduler_step" hook (e.g. registrations' retention).
+
+    Each returns a dict merged into the step's result; one failing step does not stop the others.
+    """
+    results = {}
+    for step in hooks.get_hooks("scheduler_step"):
+        try:
+            results.update(step() or {})
+        except Exception:
+            logger.exception("scheduler step %s failed", getattr(step, "__name__", step))
+    return results
 
 
 def purge_pages_the_clock_changed():

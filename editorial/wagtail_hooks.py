@@ -4,8 +4,10 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.widgets import Button
+from wagtail_modeladmin.options import modeladmin_register
 
 from editorial import admin_views
+from editorial.tasks_admin import TaskResultAdmin
 
 LABEL = "Liens de prévisualisation"
 
@@ -43,3 +45,6 @@ class PreviewLinksMenuItem(ActionMenuItem):
 @hooks.register("register_page_action_menu_item")
 def register_preview_links_menu_item():
     return PreviewLinksMenuItem(order=70)
+
+
+modeladmin_register(TaskResultAdmin)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager
@@ -18,6 +19,17 @@ from .choices import EventFormat, EventStatus
 from .filters import EventFilterSet
 from .ical import calendar_response
 from .seo import event_fields
+
+# Registration on the site (the registrations app, a higher layer) adds its counts to event querysets
+# through this hook: each registered function takes an EventPage queryset and returns it annotated
+# with `seats_taken` (confirmed registrations). The agenda stays free of any import of that app.
+REGISTRATION_COUNTS_HOOK = "annotate_event_registrations"
+
+
+def with_registration_counts(queryset):
+    for annotate in hooks.get_hooks(REGISTRATION_COUNTS_HOOK):
+        queryset = annotate(queryset)
+    return queryset
 
 
 def day_bounds(day):
@@ -71,7 +83,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             context_overrides={
                 "filter": filterset,
                 # The agenda lists dates, titles and terms, no picture.
-                "events": paginate(request, filterset.qs.with_terms(), settings.EVENTS_PER_PAGE),
+                "events": paginate(
+                    request, with_registration_counts(filterset.qs.with_terms()), settings.EVENTS_PER_PAGE
+                ),
                 "showing_past": past,
             },
         )
@@ -102,6 +116,17 @@ class EventPage(RoutablePageMixin, TaggedPage):
     registration_url = models.URLField("lien d’inscription", blank=True)
     registration_deadline = models.DateField("date limite d’inscription", null=True, blank=True)
     status = models.CharField("statut", max_length=10, choices=EventStatus.choices, default=EventStatus.PREVU)
+    registration_open = models.BooleanField(
+        "inscriptions sur le site",
+        default=False,
+        help_text="Les personnes s’inscrivent sur le site (formulaire, confirmation par courriel, liste d’attente).",
+    )
+    capacity = models.PositiveIntegerField(
+        "nombre de places",
+        null=True,
+        blank=True,
+        help_text="Vide : sans limite. Au-delà, les inscriptions vont en liste d’attente.",
+    )
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
 
@@ -126,6 +151,7 @@ class EventPage(RoutablePageMixin, TaggedPage):
                 FieldRowPanel([FieldPanel("venue"), FieldPanel("city")]),
                 FieldPanel("online_url"),
                 FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_deadline")]),
+                FieldRowPanel([FieldPanel("registration_open"), FieldPanel("capacity")]),
             ],
             heading="Lieu et inscription",
         ),
@@ -163,6 +189,43 @@ class EventPage(RoutablePageMixin, TaggedPage):
     def structured_data(self, request):
         """schema.org Event, rendered as JSON-LD by the meta block."""
         return page_structured_data(self, request, "Event", **event_fields(self))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.registration_open:
+            counted = with_registration_counts(EventPage.objects.filter(pk=self.pk))
+            annotated = "seats_taken" in counted.query.annotations
+            self.seats_taken = counted.values_list("seats_taken", flat=True).first() if annotated else None
+        return context
+
+    @property
+    def registration_deadline_passed(self):
+        return self.registration_deadline is not None and timezone.localdate() > self.registration_deadline
+
+    @property
+    def accepts_registrations(self):
+        """Open on the site, not cancelled, before the deadline and before the event starts."""
+        return (
+            self.registration_open
+            and not self.is_cancelled
+            and not self.registration_deadline_passed
+            and self.start > timezone.now()
+        )
+
+    @property
+    def is_full(self):
+        """Every place taken (from `seats_taken`, annotated by the registrations app)."""
+        taken = getattr(self, "seats_taken", None)
+        return self.capacity is not None and taken is not None and taken >= self.capacity
+
+    @property
+    def registration_label(self):
+        """ "Complet", "Inscriptions closes" or "" for the badges of the agenda and the event page."""
+        if not self.registration_open or self.is_cancelled:
+            return ""
+        if not self.accepts_registrations:
+            return "Inscriptions closes"
+        return "Complet" if self.is_full else ""
 
     @property
     def is_cancelled(self):

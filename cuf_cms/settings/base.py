@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "home",
     "hubs",
     "editorial",
+    "registrations",
     "articles",
     "events",
     "resources",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -182,7 +185,10 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Every email goes through the background worker (core/mail.py): requests queue, `db_worker` delivers
+# with EMAIL_DELIVERY_BACKEND (the console in development; EMAIL_URL in production).
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cités Unies France <noreply@cites-unies-france.org>")
 
 # Wagtail's workflow notifications (wagtail/admin/mail.py): moderators get an email when a page
@@ -195,7 +201,15 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool("NOTIFY_SUPERUSERS", Tru
 EDITORIAL_PREVIEW_LINK_DAYS = int(os.environ.get("PREVIEW_LINK_DAYS", "7"))
 EDITORIAL_SCHEDULER_INTERVAL = int(os.environ.get("SCHEDULER_INTERVAL", "30"))
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (renditions, emails, imports) runs in the worker: `manage.py db_worker` (make worker;
+# `make run` starts it). Tasks are rows of django_tasks_db.DBTaskResult; core/tasks.py adds retries.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Finished task rows (arguments may hold personal data: a queued email) are deleted by the scheduler.
+TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "14"))
+# Event registrations (registrations/): personal data is erased this many days after the event ends.
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "90"))
+# One address may submit the registration form this many times per hour (shared cache).
+REGISTRATION_RATE_LIMIT = int(os.environ.get("REGISTRATION_RATE_LIMIT", "5"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cités Unies France"

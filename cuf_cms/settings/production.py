@@ -30,6 +30,9 @@ DEBUG = False
 from .email import parse_email_url  # noqa: E402
 
 globals().update(parse_email_url(os.environ.get("EMAIL_URL", "smtp://localhost:25")))  # noqa: F405
+# The URL names how the worker delivers; requests only queue (core/mail.py).
+EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F405
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 EMAIL_TIMEOUT = globals().get("EMAIL_TIMEOUT", 10)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

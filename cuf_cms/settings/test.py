@@ -10,6 +10,10 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cuf-test"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run inline, in the test's own transaction; tests of the worker itself switch to the database
+# backend and run `db_worker` (tests/core/test_worker.py, tests/registrations/).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Serve static files from the app folders without collectstatic.

@@ -33,7 +33,17 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 # Code whose change can change the demo database.
-DB_INPUTS = ["articles", "core", "cuf_cms", "events", "home", "media_library", "taxonomy", "requirements.txt"]
+DB_INPUTS = [
+    "articles",
+    "core",
+    "cuf_cms",
+    "events",
+    "home",
+    "media_library",
+    "registrations",
+    "taxonomy",
+    "requirements.txt",
+]
 
 
 def _db_key():
@@ -108,6 +118,8 @@ def server_env():
     else:
         _manage(env, "migrate", "--noinput", "-v0")
         _manage(env, "load_demo_content")
+        # What the demo load queued (search index, reference index, renditions) runs once, as in CI.
+        _manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay", "-v0")
     _manage(env, "collectstatic", "--noinput", "-v0")
     env["E2E_DB_PATH"] = str(work / "db.sqlite3")
     return env

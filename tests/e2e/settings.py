@@ -30,3 +30,11 @@ LOGGING = {
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
 }
 ROOT_URLCONF = "tests.e2e.urls"
+
+# The browser story of registration (test_registration.py) points the worker at its SMTP server.
+if os.environ.get("EMAIL_URL"):
+    from cuf_cms.settings.email import parse_email_url
+
+    _mail = parse_email_url(os.environ["EMAIL_URL"])
+    EMAIL_DELIVERY_BACKEND = _mail.pop("EMAIL_BACKEND")
+    globals().update(_mail)
