@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "articles",
     "events",
     "editorial",
+    "newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -192,6 +193,16 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool("NOTIFY_SUPERUSERS", Tru
 # Editorial process (editorial/)
 EDITORIAL_PREVIEW_LINK_DAYS = int(os.environ.get("PREVIEW_LINK_DAYS", "7"))
 EDITORIAL_SCHEDULER_INTERVAL = int(os.environ.get("SCHEDULER_INTERVAL", "30"))
+
+# The newsletter (newsletter/, README "La lettre")
+NEWSLETTER_FROM_EMAIL = os.environ.get(
+    "NEWSLETTER_FROM_EMAIL", "La lettre de Cités Unies France <lettre@cites-unies-france.org>"
+)
+NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get("NEWSLETTER_UNSUBSCRIBE_MAILTO", "desinscription@cites-unies-france.org")
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))  # emails per worker task
+NEWSLETTER_CONFIRM_DAYS = 7  # validity of the confirmation link
+NEWSLETTER_RATE_PER_IP = 10  # subscription attempts per hour and address IP
+NEWSLETTER_RATE_PER_EMAIL = 3  # confirmation emails per hour and address
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
