@@ -30,6 +30,16 @@ class PreferencesForm(forms.Form):
         },
     )
 
+    def full_clean(self):
+        """Link each field in error to its messages (aria-describedby), as field.html renders them."""
+        super().full_clean()
+        for name, errors in self.errors.items():
+            field = self.fields.get(name)
+            if field is None or isinstance(field.widget, forms.CheckboxSelectMultiple):
+                continue  # lists of checkboxes: their fieldset carries the messages
+            ids = " ".join(f"id_{name}-erreur-{number}" for number in range(1, len(errors) + 1))
+            field.widget.attrs.update({"aria-invalid": "true", "aria-describedby": ids})
+
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
 

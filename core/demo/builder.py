@@ -8,6 +8,7 @@ from core.demo.pages import PageWriter
 from core.demo.site import ensure_home, ensure_sections, ensure_settings
 from core.demo.taxonomy import ensure_terms
 from core.demo.users import ensure_users
+from newsletter.demo import ensure_newsletter
 
 
 def build(today=None):
@@ -24,6 +25,7 @@ def build(today=None):
         ensure_articles(writer, indexes["articles"], terms, images, documents)
         ensure_events(writer, indexes["events"], terms, images, documents, today=today)
         ensure_resources(writer, indexes["resources"], terms, images, documents, audio)
+        ensure_newsletter(writer, home, themes)
         ensure_settings(site, images)
         users, password = ensure_users()
     return {
