@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from newsletter.testing import start_smtp
+
 ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("E2E_PORT", "8830"))
 BASE_URL = f"http://127.0.0.1:{PORT}"
@@ -33,7 +35,12 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 # Code whose change can change the demo database.
-DB_INPUTS = ["articles", "core", "cuf_cms", "events", "home", "media_library", "taxonomy", "requirements.txt"]
+DB_INPUTS = [
+    *("articles", "core", "cuf_cms", "events", "home", "media_library", "newsletter", "taxonomy"),
+    "requirements.txt",
+]
+# The SMTP server every email of the e2e server goes to (aiosmtpd; the newsletter story reads it).
+SMTP_PORT = int(os.environ.get("E2E_SMTP_PORT", str(PORT + 40)))
 
 
 def _db_key():
@@ -83,7 +90,15 @@ def _wait_until_up(process, url, timeout=90):
 
 
 @pytest.fixture(scope="session")
-def server_env():
+def smtp_inbox():
+    """Messages sent by the e2e server (an aiosmtpd server on 127.0.0.1:SMTP_PORT)."""
+    controller, inbox = start_smtp(SMTP_PORT)
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def server_env(smtp_inbox):
     """Environment of the server process: its database, media, cache and static folders (var/e2e/run/)."""
     work = ROOT / "var" / "e2e" / "run"
     shutil.rmtree(work, ignore_errors=True)
@@ -97,6 +112,7 @@ def server_env():
         "CACHE_DIR": str(work / "cache"),
         "E2E_STATIC_ROOT": str(work / "static"),
         "E2E_PORT": str(PORT),
+        "E2E_SMTP_PORT": str(SMTP_PORT),
         "DEMO_PASSWORD": DEMO_PASSWORD,
     }
     env.pop("REDIS_URL", None)

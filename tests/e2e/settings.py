@@ -30,3 +30,9 @@ LOGGING = {
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
 }
 ROOT_URLCONF = "tests.e2e.urls"
+# Outgoing mail goes to the suite's SMTP server (aiosmtpd, tests/e2e/conftest.py), where the newsletter
+# story reads it.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "127.0.0.1"
+EMAIL_PORT = int(os.environ["E2E_SMTP_PORT"])
+EMAIL_TIMEOUT = 10

@@ -121,7 +121,9 @@ def test_forged_or_altered_links_lead_nowhere(client, lettre):
 
 
 def test_honeypot_pretends_success_and_keeps_nothing(client, lettre, inbox, django_capture_on_commit_callbacks):
-    response = post(client, "/lettre/", subscribe_form(site_web="http://spam.example"), django_capture_on_commit_callbacks)
+    response = post(
+        client, "/lettre/", subscribe_form(site_web="http://spam.example"), django_capture_on_commit_callbacks
+    )
     assert response.status_code == 302
     assert not Subscriber.objects.exists()
     assert inbox.messages == []
