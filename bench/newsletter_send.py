@@ -202,12 +202,11 @@ def main():
     print(f"send of {send.total} emails: {elapsed:.1f} s, {send.total / elapsed:.0f} emails/s (batches of "
           f"{os.environ.get('NEWSLETTER_BATCH_SIZE', '200')})")  # fmt: skip
     print(f"worker peak RSS: {peak:.0f} MB")
-    print(
-        f"article response time before: median {b_med * 1000:.1f} ms, p95 {b_p95 * 1000:.1f} ms ({len(before)} requests)"
-    )
-    print(
-        f"article response time during: median {d_med * 1000:.1f} ms, p95 {d_p95 * 1000:.1f} ms ({len(during)} requests)"
-    )
+    for label, (median, p95), count in (
+        ("before", (b_med, b_p95), len(before)),
+        ("during", (d_med, d_p95), len(during)),
+    ):
+        print(f"article response time {label}: median {median * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms ({count} req.)")
     print(f"ratio during/before: median x{d_med / b_med:.2f}, p95 x{d_p95 / b_p95:.2f}")
 
 

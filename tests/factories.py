@@ -199,6 +199,7 @@ class NewsletterIssuePageFactory(PageFactory):
 class SubscriberFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Subscriber
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"abonne{n}@collectivite.fr")
     name = factory.Sequence(lambda n: f"Abonné {n}")
