@@ -3,7 +3,7 @@
     make bench-newsletter        (or: .venv/bin/python -m bench.newsletter_send --subscribers 10000)
 
 What runs, all on 127.0.0.1: PostgreSQL `cuf_newsletter_bench` (created and migrated here), an aiosmtpd
-server on port 8870 that counts what it accepts, gunicorn (production settings, page cache off so every
+server on port 8874 that counts what it accepts, gunicorn (production settings, page cache off so every
 request renders the article) on port 8866, and `manage.py db_worker` with the django-tasks database
 backend (django-tasks-db) as settings in bench/newsletter_settings.py.
 
@@ -26,7 +26,7 @@ sys.path.insert(0, str(BASE_DIR))
 
 from bench.env import bench_env, create_database  # noqa: E402
 
-SMTP_PORT = int(os.environ.get("BENCH_SMTP_PORT", "8870"))
+SMTP_PORT = int(os.environ.get("BENCH_SMTP_PORT", "8874"))
 WEB_PORT = int(os.environ.get("BENCH_WEB_PORT", "8866"))
 OVERRIDES = {
     "DJANGO_SETTINGS_MODULE": "bench.newsletter_settings",
@@ -115,7 +115,7 @@ def timed_get(path):
     return time.perf_counter() - started
 
 
-def wait_for_web(path, timeout=60):
+def wait_for_web(path, timeout=180):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -149,14 +149,18 @@ def main():
 
     create_database(ENV["DATABASE_URL"])
     manage("migrate", "--noinput", "-v0")
+    manage("collectstatic", "--noinput", "-v0")  # production settings: hashed static files
     issue, article_path = prepare_content(args.subscribers)
     print(f"{Subscriber.objects.count()} subscribers, issue « {issue.title} », article {article_path}", flush=True)
 
     smtp, inbox = start_smtp(SMTP_PORT, keep=False)
+    log_path = BASE_DIR / "var" / "bench" / "newsletter-gunicorn.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = open(log_path, "w")  # noqa: SIM115
     web = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{WEB_PORT}",
          "--workers", "2"],
-        cwd=BASE_DIR, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=BASE_DIR, env=ENV, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     worker = None
     try:
@@ -189,6 +193,7 @@ def main():
             worker.wait(timeout=30)
         web.terminate()
         web.wait(timeout=30)
+        log.close()
         smtp.stop()
 
     send.refresh_from_db()

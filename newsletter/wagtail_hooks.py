@@ -1,6 +1,7 @@
 """Admin of the newsletter: subscribers and sends (wagtail-modeladmin, menu "La lettre"), the import of
 subscribers, and the "Envoyer la lettre" button of an issue."""
 
+from django.contrib.admin.filters import RelatedFieldListFilter
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button
@@ -26,12 +27,20 @@ def send_issue_header_button(page, user, view_name, next_url=None):
         )
 
 
+class TermFilter(RelatedFieldListFilter):
+    """Filter by country or theme, ordered by name (Django's own filter asks django.contrib.admin's site
+    for the ordering, and that app is not installed)."""
+
+    def field_admin_ordering(self, field, request, model_admin):
+        return ("name",)
+
+
 class SubscriberAdmin(ModelAdmin):
     model = Subscriber
     menu_label = "Abonné·es"
     menu_icon = "group"
     list_display = ("email", "name", "organisation", "status", "source", "created_at", "confirmed_at")
-    list_filter = ("status", "source", "countries", "themes")
+    list_filter = ("status", "source", ("countries", TermFilter), ("themes", TermFilter))
     search_fields = ("email", "name", "organisation")
     list_export = (
         "email",
