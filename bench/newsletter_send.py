@@ -36,7 +36,7 @@ OVERRIDES = {
     "PAGE_CACHE": "0",
     "BASE_URL": f"http://127.0.0.1:{WEB_PORT}",
     "LOG_LEVEL": "WARNING",
-    "GUNICORN_ACCESS_LOG": "",
+    "GUNICORN_ACCESS_LOG": "/dev/null",
 }
 ENV = bench_env(**OVERRIDES)
 os.environ.update(ENV)

@@ -138,3 +138,15 @@ def test_the_archive_lists_published_issues(client, lettre, issue):
     html = client.get("/lettre/archives/").content.decode()
     assert issue.title in html and draft.title not in html
     assert issue.title in client.get("/lettre/").content.decode()
+
+
+def test_the_archive_reads_a_fixed_number_of_queries(client, lettre, django_assert_max_num_queries):
+    for _ in range(2):
+        NewsletterIssuePageFactory(parent=lettre)
+    with django_assert_max_num_queries(12) as few:
+        client.get("/lettre/archives/")
+    for _ in range(8):
+        NewsletterIssuePageFactory(parent=lettre)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get("/lettre/archives/").content.decode()
+    assert html.count('class="issue-list__item"') == 10
