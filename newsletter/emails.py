@@ -10,8 +10,10 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils.html import escape
 
 from newsletter.blocks import absolute_url
+from newsletter.models.records import Subscriber
 from newsletter.tokens import confirm_token, manage_token
 
 LETTER_NAME = "La lettre de la coopération décentralisée"
@@ -21,8 +23,13 @@ def route_url(index, name, token):
     return absolute_url(index.get_url() + index.reverse_subpage(name, args=[token]))
 
 
-def subscriber_links(subscriber, index):
-    token = manage_token(subscriber)
+# Stand-ins rendered into an issue once, replaced by each subscriber's own values (IssueRenderer).
+TOKEN_MARK = "NLTOKENMARK0"  # noqa: S105 (a placeholder, not a secret)
+EMAIL_MARK = "nl-subscriber@example.invalid"
+
+
+def subscriber_links(subscriber, index, token=None):
+    token = token or manage_token(subscriber)
     return {
         "unsubscribe_url": route_url(index, "unsubscribe", token),
         "preferences_url": route_url(index, "preferences", token),
@@ -33,11 +40,18 @@ def subscriber_links(subscriber, index):
     }
 
 
-def build_message(subscriber, subject, template, context, connection=None):
-    """A multipart/alternative email from `template`.txt and `template`.html, with the unsubscribe headers."""
-    context = {"letter_name": LETTER_NAME, "subscriber": subscriber, **context}
-    text = render_to_string(f"newsletter/email/{template}.txt", context)
-    html = render_to_string(f"newsletter/email/{template}.html", context)
+def render_pair(template, context):
+    context = {"letter_name": LETTER_NAME, **context}
+    return (
+        render_to_string(f"newsletter/email/{template}.txt", context),
+        render_to_string(f"newsletter/email/{template}.html", context),
+    )
+
+
+def build_message(subscriber, subject, template, context, connection=None, rendered=None):
+    """A multipart/alternative email from `template`.txt and `template`.html (or the `rendered` pair),
+    with the unsubscribe headers."""
+    text, html = rendered or render_pair(template, {"subscriber": subscriber, **context})
     headers = {
         "List-Unsubscribe": "<{unsubscribe_url}>, <{unsubscribe_mailto}>".format(**context),
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -68,20 +82,29 @@ def issue_subject(issue):
 
 
 class IssueRenderer:
-    """Renders one issue for many subscribers: the sections are read once, then each email only adds
-    the subscriber's own links."""
+    """Renders one issue for many subscribers: the templates are rendered once, with stand-ins for the
+    subscriber's address and signed token, which each email then replaces (a string replace instead of
+    two template renderings per recipient)."""
 
     def __init__(self, issue, index=None):
         self.issue = issue
         self.index = index or issue.get_parent().specific
-        self.sections = issue.sections()
-        self.issue_url = absolute_url(issue.get_url() or "/")
+        stand_in = Subscriber(email=EMAIL_MARK)
+        self.context = {
+            **subscriber_links(stand_in, self.index, token=TOKEN_MARK),
+            "issue": issue,
+            "sections": issue.sections(),
+            "issue_url": absolute_url(issue.get_url() or "/"),
+        }
+        self.text, self.html = render_pair("issue", {"subscriber": stand_in, **self.context})
 
     def message(self, subscriber, connection=None, subject_prefix=""):
-        context = {
-            **subscriber_links(subscriber, self.index),
-            "issue": self.issue,
-            "sections": self.sections,
-            "issue_url": self.issue_url,
+        token = manage_token(subscriber)
+        links = {  # what the headers need, without resolving the index's URL again
+            "unsubscribe_url": self.context["unsubscribe_url"].replace(TOKEN_MARK, token),
+            "unsubscribe_mailto": self.context["unsubscribe_mailto"].replace(TOKEN_MARK, quote(token)),
         }
-        return build_message(subscriber, subject_prefix + issue_subject(self.issue), "issue", context, connection)
+        text = self.text.replace(TOKEN_MARK, token).replace(EMAIL_MARK, subscriber.email)
+        html = self.html.replace(TOKEN_MARK, token).replace(EMAIL_MARK, escape(subscriber.email))
+        subject = subject_prefix + issue_subject(self.issue)
+        return build_message(subscriber, subject, "issue", links, connection, rendered=(text, html))
