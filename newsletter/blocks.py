@@ -15,9 +15,10 @@ from django.utils.timezone import localtime
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from articles.models import ArticleKind, ArticlePage
+from articles.choices import ArticleKind
+from articles.models import ArticlePage
 from events.models import EventPage
-from media_library.pages import ResourcePage
+from resources.models import ResourcePage
 
 
 def absolute_url(path):

@@ -36,7 +36,8 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 # Code whose change can change the demo database.
 DB_INPUTS = [
-    *("articles", "core", "cuf_cms", "events", "home", "media_library", "newsletter", "taxonomy"),
+    *("articles", "core", "cuf_cms", "demo", "events", "home", "media_library", "newsletter", "resources"),
+    "taxonomy",
     "requirements.txt",
 ]
 # The SMTP server every email of the e2e server goes to (aiosmtpd; the newsletter story reads it).
