@@ -3,10 +3,11 @@
 Sending an issue:
 1. `prepare_send(send_id)` writes one Delivery per targeted subscriber (pending), then enqueues one
    `send_batch` per NEWSLETTER_BATCH_SIZE deliveries;
-2. `send_batch(send_id, first_id, last_id)` claims each pending delivery of its range with a conditional
-   UPDATE (pending -> sending) before sending it, over one SMTP connection. A retried or duplicated batch
-   finds the delivery no longer pending and skips it: nobody is emailed twice. A worker killed between
-   the claim and the send leaves that delivery "sending" (shown in the admin), never re-sent;
+2. `send_batch(send_id, first_id, last_id)` claims the pending deliveries of its range 25 at a time with a
+   conditional UPDATE (pending -> sending, tagged with a claim id) before sending them over one SMTP
+   connection, then records their outcome in one UPDATE (plus one per failure). A retried or duplicated
+   batch finds them no longer pending and skips them: nobody is emailed twice. A worker killed mid-chunk
+   leaves at most 25 deliveries "sending" (shown in the admin), never re-sent (at most once);
 3. the SMTP server refusing the recipient (SMTPRecipientsRefused) marks it bounced, any other SMTP error
    failed; the send's counts are refreshed after each batch, and it is done when nothing is left.
 """
@@ -86,47 +87,60 @@ def prepare_send(send_id):
     return len(batches)
 
 
-def claim(delivery):
-    """Take `delivery` for this batch; False when another run already took it."""
-    return bool(
-        Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.PENDING).update(
-            status=DeliveryStatus.SENDING, updated_at=timezone.now()
-        )
+CLAIM_CHUNK = 25  # deliveries claimed, then recorded, together: two writes per 25 emails instead of 50
+
+
+def claim_chunk(send_id, first_id, last_id):
+    """Take up to CLAIM_CHUNK pending deliveries of the range for this run (pending -> sending, marked
+    with a fresh claim id), and return them: a conditional UPDATE, so two runs never take the same one."""
+    claim = uuid.uuid4().hex
+    ids = list(
+        Delivery.objects.filter(send_id=send_id, pk__gte=first_id, pk__lte=last_id, status=DeliveryStatus.PENDING)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:CLAIM_CHUNK]
     )
+    if not ids:
+        return []
+    Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.PENDING).update(
+        status=DeliveryStatus.SENDING, claim=claim, updated_at=timezone.now()
+    )
+    return list(Delivery.objects.filter(claim=claim).select_related("subscriber").order_by("pk"))
 
 
-def finish(delivery, status, error=""):
-    Delivery.objects.filter(pk=delivery.pk).update(status=status, error=error[:500], updated_at=timezone.now())
+def record(results):
+    """Write the outcome of a chunk: one UPDATE for all the sent ones, one per failure (with its error)."""
+    now = timezone.now()
+    sent = [delivery.pk for delivery, status, _error in results if status == DeliveryStatus.SENT]
+    if sent:
+        Delivery.objects.filter(pk__in=sent).update(status=DeliveryStatus.SENT, updated_at=now)
+    for delivery, status, error in results:
+        if status != DeliveryStatus.SENT:
+            Delivery.objects.filter(pk=delivery.pk).update(status=status, error=error[:500], updated_at=now)
 
 
 @task()
 def send_batch(send_id, first_id, last_id):
     send = Send.objects.select_related("issue").get(pk=send_id)
     renderer = IssueRenderer(send.issue.specific)
-    deliveries = (
-        send.deliveries.filter(pk__gte=first_id, pk__lte=last_id, status=DeliveryStatus.PENDING)
-        .select_related("subscriber")
-        .order_by("pk")
-    )
-    counts = {"sent": 0, "failed": 0, "bounced": 0, "skipped": 0}
+    counts = {"sent": 0, "failed": 0, "bounced": 0}
     connection = get_connection()
     try:
         connection.open()
-        for delivery in deliveries:
-            subscriber = delivery.subscriber
-            if subscriber is None or not subscriber.is_confirmed:  # unsubscribed since the send started
-                finish(delivery, DeliveryStatus.FAILED, "désinscrit·e avant l’envoi")
-                counts["skipped"] += 1
-                continue
-            if not claim(delivery):
-                counts["skipped"] += 1
-                continue
-            status, error = deliver(renderer.message(subscriber, connection=connection))
-            finish(delivery, status, error)
-            counts[status] += 1
-            if status == DeliveryStatus.FAILED:  # the session may be unusable: start a new one
-                connection.close()
-                connection.open()
+        while chunk := claim_chunk(send.pk, first_id, last_id):
+            results = []
+            for delivery in chunk:
+                subscriber = delivery.subscriber
+                if subscriber is None or not subscriber.is_confirmed:  # unsubscribed since the send started
+                    results.append((delivery, DeliveryStatus.FAILED, "désinscrit·e avant l’envoi"))
+                    continue
+                status, error = deliver(renderer.message(subscriber, connection=connection))
+                results.append((delivery, status, error))
+                if status == DeliveryStatus.FAILED:  # the session may be unusable: start a new one
+                    connection.close()
+                    connection.open()
+            record(results)
+            for _delivery, status, _error in results:
+                counts[status] += 1
     finally:
         connection.close()
         send.refresh_counts()

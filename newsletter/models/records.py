@@ -187,6 +187,7 @@ class Delivery(models.Model):
         "statut", max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING, db_index=True
     )
     error = models.CharField("erreur", max_length=500, blank=True)
+    claim = models.CharField(max_length=32, blank=True, db_index=True, editable=False)  # the run that took it
     updated_at = models.DateTimeField("mis à jour le", auto_now=True)
 
     class Meta:
