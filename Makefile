@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve scheduler worker two-instances audit bench bench-data bench-page-cache bench-hit-path clean
+.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve scheduler worker two-instances audit bench bench-data bench-page-cache bench-hit-path bench-newsletter clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -93,6 +93,9 @@ bench-page-cache: venv ## Only the page-cache part of `make bench`: hit ratio, r
 
 bench-hit-path: venv ## CPU per page-cache hit inside the WSGI app vs the bare view (no server, no wrk)
 	$(PY) -m bench.hit_path $(BENCH_ARGS)
+
+bench-newsletter: venv-dev ## One issue to 10,000 subscribers: worker + local SMTP on PostgreSQL; time, emails/s, RSS, web latency
+	$(PY) -m bench.newsletter_send $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 var staticfiles

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -26,6 +27,13 @@ urlpatterns = [
     # Feeds that are routes of a page but look like files (/actualites/flux.xml, /agenda/agenda.ics):
     # Wagtail's own pattern only serves paths ending in "/", so hand these to its serve view too.
     re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:xml|ics))$", wagtail_views.serve, name="wagtail_serve_feed"),
+    # The newsletter's signed links (routes of its index page) hold ":" (django.core.signing), which
+    # Wagtail's own pattern does not accept; same serve view. Unsubscribe also takes POSTs from mail
+    # clients (RFC 8058 one-click, no CSRF token): its signed token is the authorisation.
+    re_path(r"^((?:[\w\-]+/)+(?:confirmer|preferences)/[\w\-:]+/)$", wagtail_views.serve, name="newsletter_link"),
+    re_path(
+        r"^((?:[\w\-]+/)+desinscription/[\w\-:]+/)$", csrf_exempt(wagtail_views.serve), name="newsletter_unsubscribe"
+    ),
 ]
 
 if settings.DEBUG:

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from demo import assets
 from demo.content import Terms, ensure_articles, ensure_events, ensure_resources
+from demo.newsletter import ensure_newsletter
 from demo.pages import PageWriter
 from demo.registrations import ensure_registrations
 from demo.site import ensure_home, ensure_sections, ensure_settings
@@ -26,6 +27,7 @@ def build(today=None):
         ensure_events(writer, indexes["events"], terms, images, documents, today=today)
         registrations = ensure_registrations(indexes["events"])
         ensure_resources(writer, indexes["resources"], terms, images, documents, audio)
+        ensure_newsletter(writer, home, themes)
         ensure_settings(site, images)
         users, password = ensure_users()
     return {

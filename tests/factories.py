@@ -16,6 +16,8 @@ from articles.models import ArticleIndexPage, ArticlePage
 from core.models import StandardPage
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage
+from newsletter.choices import SubscriberStatus
+from newsletter.models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
 from resources.choices import ResourceKind
 from resources.models import ResourceCentrePage, ResourcePage
 from taxonomy.models import Country, Theme
@@ -170,3 +172,49 @@ def build_site():
         "agenda": EventIndexPageFactory(parent=home),
         "resources": ResourceCentrePageFactory(parent=home),
     }
+
+
+class NewsletterIndexPageFactory(PageFactory):
+    class Meta:
+        model = NewsletterIndexPage
+
+    title = "La lettre de la coopération décentralisée"
+    slug = "lettre"
+
+
+class NewsletterIssuePageFactory(PageFactory):
+    class Meta:
+        model = NewsletterIssuePage
+
+    title = factory.Sequence(lambda n: f"Lettre {n}")
+    number = factory.Sequence(lambda n: n + 1)
+    date = datetime.date(2025, 11, 3)
+    editorial = "<p>Le mot de la rédaction.</p>"
+    content = factory.LazyFunction(
+        lambda: [
+            {"type": "news", "value": {"title": "Actualités", "count": 3, "country": None, "theme": None}},
+            {"type": "events", "value": {"title": "Agenda", "count": 3, "country": None, "theme": None}},
+        ]
+    )
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subscriber
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"abonne{n}@collectivite.fr")
+    name = factory.Sequence(lambda n: f"Abonné {n}")
+    status = SubscriberStatus.CONFIRMED
+    consent_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def countries(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.countries.set(extracted)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)

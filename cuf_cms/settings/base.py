@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "hubs",
     "editorial",
     "registrations",
+    "newsletter",
     "articles",
     "events",
     "resources",
@@ -210,6 +211,17 @@ TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "1
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "90"))
 # One address may submit the registration form this many times per hour (shared cache).
 REGISTRATION_RATE_LIMIT = int(os.environ.get("REGISTRATION_RATE_LIMIT", "5"))
+
+# The newsletter (newsletter/, README "La lettre")
+NEWSLETTER_FROM_EMAIL = os.environ.get(
+    "NEWSLETTER_FROM_EMAIL", "La lettre de Cités Unies France <lettre@cites-unies-france.org>"
+)
+NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get("NEWSLETTER_UNSUBSCRIBE_MAILTO", "desinscription@cites-unies-france.org")
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))  # emails per worker task
+NEWSLETTER_CONFIRM_DAYS = 7  # validity of the confirmation link
+NEWSLETTER_RATE_PER_IP = 10  # subscription attempts per hour and address IP
+NEWSLETTER_RATE_PER_EMAIL = 3  # confirmation emails per hour and address
+
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cités Unies France"

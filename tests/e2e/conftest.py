@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from newsletter.testing import start_smtp
+
 ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("E2E_PORT", "8830"))
 BASE_URL = f"http://127.0.0.1:{PORT}"
@@ -32,18 +34,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
-# Code whose change can change the demo database.
-DB_INPUTS = [
-    "articles",
-    "core",
-    "cuf_cms",
-    "events",
-    "home",
-    "media_library",
-    "registrations",
-    "taxonomy",
-    "requirements.txt",
-]
+# Code whose change can change the demo database: every app, the project and the requirements.
+DB_INPUTS = [*sorted(path.name for path in ROOT.iterdir() if (path / "apps.py").is_file()), "cuf_cms", "requirements.txt"]
+# The SMTP server every email of the e2e server goes to (aiosmtpd; the newsletter story reads it).
+SMTP_PORT = int(os.environ.get("E2E_SMTP_PORT", str(PORT + 40)))
 
 
 def _db_key():
@@ -93,7 +87,15 @@ def _wait_until_up(process, url, timeout=90):
 
 
 @pytest.fixture(scope="session")
-def server_env():
+def smtp_inbox():
+    """Messages sent by the e2e server (an aiosmtpd server on 127.0.0.1:SMTP_PORT)."""
+    controller, inbox = start_smtp(SMTP_PORT)
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def server_env(smtp_inbox):
     """Environment of the server process: its database, media, cache and static folders (var/e2e/run/)."""
     work = ROOT / "var" / "e2e" / "run"
     shutil.rmtree(work, ignore_errors=True)
@@ -107,6 +109,7 @@ def server_env():
         "CACHE_DIR": str(work / "cache"),
         "E2E_STATIC_ROOT": str(work / "static"),
         "E2E_PORT": str(PORT),
+        "E2E_SMTP_PORT": str(SMTP_PORT),
         "DEMO_PASSWORD": DEMO_PASSWORD,
     }
     env.pop("REDIS_URL", None)
@@ -137,16 +140,25 @@ def live_url(server_env):
         ],
         cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
+    # The worker, as in production: the server only queues emails and renditions; it delivers the
+    # emails to the suite's SMTP server (smtp_inbox).
+    worker_log = open(Path(server_env["CACHE_DIR"]).parent / "worker.log", "w")  # noqa: SIM115
+    worker = subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"],
+        cwd=ROOT, env=server_env, stdout=worker_log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
     try:
         _wait_until_up(process, BASE_URL + "/admin/login/")
         yield BASE_URL
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        for running in (process, worker):
+            running.terminate()
+            try:
+                running.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                running.kill()
         log.close()
+        worker_log.close()
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,8 @@ FIXED = {
     "agenda-passes": "/agenda/passes/",
     "centre-de-ressources": "/centre-de-ressources/",
     "page-standard": "/declaration-d-accessibilite/",
+    "lettre": "/lettre/",
+    "lettre-archives": "/lettre/archives/",
 }
 
 # page type: (listing path, selector of the link to follow)
@@ -26,6 +28,7 @@ FOLLOWED = {
     "ressource-photo": ("/centre-de-ressources/?type=photo", ".card__title a"),
     "ressource-son": ("/centre-de-ressources/?type=son", ".card__title a"),
     "ressource-video": ("/centre-de-ressources/?type=video", ".card__title a"),
+    "lettre-numero": ("/lettre/archives/", ".issue-list__item a"),
 }
 
 # page type: function (sqlite connection to the demo database) -> path; kept when it answers 200.

@@ -31,10 +31,9 @@ LOGGING = {
 }
 ROOT_URLCONF = "tests.e2e.urls"
 
-# The browser story of registration (test_registration.py) points the worker at its SMTP server.
-if os.environ.get("EMAIL_URL"):
-    from cuf_cms.settings.email import parse_email_url
-
-    _mail = parse_email_url(os.environ["EMAIL_URL"])
-    EMAIL_DELIVERY_BACKEND = _mail.pop("EMAIL_BACKEND")
-    globals().update(_mail)
+# Emails are queued by the server and delivered by the suite's worker (tests/e2e/conftest.py) to the
+# suite's SMTP server (aiosmtpd on E2E_SMTP_PORT), where the stories read them.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "127.0.0.1"
+EMAIL_PORT = int(os.environ["E2E_SMTP_PORT"])
+EMAIL_TIMEOUT = 10
