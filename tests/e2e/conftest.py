@@ -35,7 +35,8 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 # Code whose change can change the demo database: every app, the project and the requirements.
-DB_INPUTS = [*sorted(path.name for path in ROOT.iterdir() if (path / "apps.py").is_file()), "cuf_cms", "requirements.txt"]
+APPS = sorted(path.name for path in ROOT.iterdir() if (path / "apps.py").is_file())
+DB_INPUTS = [*APPS, "cuf_cms", "requirements.txt"]
 # The SMTP server every email of the e2e server goes to (aiosmtpd; the newsletter story reads it).
 SMTP_PORT = int(os.environ.get("E2E_SMTP_PORT", str(PORT + 40)))
 
