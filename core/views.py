@@ -17,9 +17,11 @@ def searchable_types():
     from articles.models import ArticlePage
     from core.models import StandardPage
     from events.models import EventPage
+    from groups.models import CountryGroupPage, MembersAreaPage
     from media_library.pages import ResourcePage
 
-    return (ArticlePage, EventPage, ResourcePage, StandardPage)
+    # MembersAreaPage is searched like the others: public() keeps its restricted pages out of the results.
+    return (ArticlePage, EventPage, ResourcePage, StandardPage, CountryGroupPage, MembersAreaPage)
 
 
 def prefetch_terms(pages):

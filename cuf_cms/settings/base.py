@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "events",
+    "directory",
+    "groups",
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -239,6 +241,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 ARTICLES_PER_PAGE = 12
 EVENTS_PER_PAGE = 12
 RESOURCES_PER_PAGE = 12
+DIRECTORY_PER_PAGE = 24
+# Wagtail's login form for restricted pages, in French and in the site's layout (see groups/privacy.py).
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "groups/login.html"
 
 # Security headers (see core/security.py). Public pages load nothing inline and nothing from
 # another site; MEDIA_ORIGIN adds the media host (S3 bucket or a separate media domain).
