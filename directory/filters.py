@@ -12,7 +12,7 @@ from .models import Collectivite
 # The groupes-pays app (groups/) names these reverse relations of Collectivite: a local government
 # belongs to a group as its chair (CountryGroupPage.chair) or as a member (GroupMember.collectivite).
 CHAIR_LOOKUP = "chaired_groups"
-MEMBER_LOOKUP = "group_memberships__group"
+MEMBER_LOOKUP = "group_memberships__page"
 
 
 class CollectiviteFilterSet(django_filters.FilterSet):

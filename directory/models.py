@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from core.models import SectionIndexPage
 from core.pagination import paginate
+from core.querysets import in_private_section
 from core.seo import PUBLISHER
 
 from .choices import CollectiviteKind, FrenchRegion
@@ -157,5 +158,5 @@ def directory_url(request=None):
 
     Pages that link to several local governments read it once and add each slug.
     """
-    page = DirectoryIndexPage.objects.live().public().first()
+    page = DirectoryIndexPage.objects.live().exclude(in_private_section()).first()
     return page.get_url(request) if page is not None else ""

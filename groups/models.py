@@ -11,6 +11,7 @@ from itertools import groupby
 
 from django.db import models
 from django.db.models import Count
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -104,18 +105,22 @@ class CountryGroupPage(Page):
         verbose_name = "groupe-pays"
         verbose_name_plural = "groupes-pays"
 
+    @cached_property
     def member_list(self):
+        """The members with their local government, read once for the page and its JSON-LD."""
         return list(self.members.select_related("collectivite").order_by("sort_order", "pk"))
 
     def members_areas(self):
         """The group's members-only pages: listed by URL only, with a generic label, never their title."""
+        if not self.numchild:
+            return []
         return list(MembersAreaPage.objects.child_of(self).live().only("pk", "url_path", "path", "depth"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(related.group_content(request, self.country))
         context.update(
-            members=self.member_list(),
+            members=self.member_list,
             members_areas=self.members_areas(),
             directory_url=directory_url(request),
         )
@@ -125,7 +130,7 @@ class CountryGroupPage(Page):
         """schema.org Organization: the group, part of CUF, with its member local governments."""
         members = [
             {"@type": "GovernmentOrganization", "name": member.collectivite.name}
-            for member in self.members.select_related("collectivite")
+            for member in self.member_list
         ]
         fields = {"parentOrganization": PUBLISHER, "areaServed": {"@type": "Country", "name": self.country.name}}
         if members:

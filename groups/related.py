@@ -22,9 +22,12 @@ def group_content(request, country):
     articles = list(ArticlePage.objects.recent().tagged(country=country).for_cards()[:GROUP_ARTICLES])
     resources = list(ResourcePage.objects.recent().tagged(country=country).for_cards()[:GROUP_RESOURCES])
     prefetch_card_pictures(request, articles, resources)
+    upcoming = list(EventPage.objects.upcoming().tagged(country=country).defer_streamfields()[:GROUP_UPCOMING])
+    past = list(EventPage.objects.past().tagged(country=country).defer_streamfields()[:GROUP_PAST])
+    # Meetings are listed by date, title and place, without their terms: nothing to prefetch.
     return {
-        "upcoming_meetings": list(EventPage.objects.upcoming().tagged(country=country).with_terms()[:GROUP_UPCOMING]),
-        "past_meetings": list(EventPage.objects.past().tagged(country=country).with_terms()[:GROUP_PAST]),
+        "upcoming_meetings": upcoming,
+        "past_meetings": past,
         "articles": articles,
         "resources": resources,
     }

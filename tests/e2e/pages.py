@@ -16,6 +16,8 @@ FIXED = {
     "agenda-passes": "/agenda/passes/",
     "centre-de-ressources": "/centre-de-ressources/",
     "page-standard": "/declaration-d-accessibilite/",
+    "groupes-pays": "/groupes-pays/",
+    "collectivites": "/collectivites/",
 }
 
 # page type: (listing path, selector of the link to follow)
@@ -26,6 +28,8 @@ FOLLOWED = {
     "ressource-photo": ("/centre-de-ressources/?type=photo", ".card__title a"),
     "ressource-son": ("/centre-de-ressources/?type=son", ".card__title a"),
     "ressource-video": ("/centre-de-ressources/?type=video", ".card__title a"),
+    "groupe-pays": ("/groupes-pays/", ".group-item__title a"),
+    "collectivite": ("/collectivites/", ".directory-item__title a"),
 }
 
 # page type: function (sqlite connection to the demo database) -> path; kept when it answers 200.
@@ -38,8 +42,11 @@ OPTIONAL = {
 
 # Answers 404 on purpose: the "page introuvable" page.
 NOT_FOUND = {"404": "/cette-page-n-existe-pas/"}
+# Answers 403 on purpose: a members-only area, as an anonymous visitor sees it (the French explanation).
+FORBIDDEN = {"espace-reserve": "/groupes-pays/armenie/espace-adherents/"}
+EXPECTED_STATUS = {"404": 404, "espace-reserve": 403}
 
-PAGE_TYPES = [*FIXED, *FOLLOWED, *OPTIONAL, *NOT_FOUND]
+PAGE_TYPES = [*FIXED, *FOLLOWED, *OPTIONAL, *NOT_FOUND, *FORBIDDEN]
 
 
 def _first(db, sql):
@@ -66,4 +73,5 @@ def discover(page, base_url, db_path):
             path = build(db)
             urls[name] = path if _status(base_url + path) == 200 else None
     urls.update(NOT_FOUND)
+    urls.update(FORBIDDEN)
     return urls

@@ -52,7 +52,9 @@ def build_network(site_tree):
         end=now - datetime.timedelta(days=199),
         countries=[armenie],
     )
-    lebanon_meeting = EventPageFactory(parent=site_tree["agenda"], title="Réunion du groupe-pays Liban", countries=[liban])
+    lebanon_meeting = EventPageFactory(
+        parent=site_tree["agenda"], title="Réunion du groupe-pays Liban", countries=[liban]
+    )
     news = ArticlePageFactory(parent=site_tree["articles"], title="Retour sur les Assises", countries=[armenie])
     resource = ResourcePageFactory(parent=site_tree["resources"], title="Guide Arménie", countries=[armenie])
     area = MembersAreaPageFactory(

@@ -58,7 +58,10 @@ def test_an_unpublished_group_is_not_listed(client, network, site_tree):
 def test_a_group_page_shows_chair_members_meetings_news_resources_and_contact(client, network):
     body = client.get("/groupes-pays/armenie/").content.decode()
     assert 'Présidence : <a href="/collectivites/alfortville/">Ville d’Alfortville</a>' in body
-    assert '<a href="/collectivites/valence/">Ville de Valence</a> <span class="directory-item__role">(Vice-présidente)' in body
+    assert (
+        '<a href="/collectivites/valence/">Ville de Valence</a> <span class="directory-item__role">(Vice-présidente)'
+        in body
+    )
     assert "Département de l’Isère" in body
     assert "Le groupe a préparé les Assises de Goris." in body
     upcoming = body[body.index("Prochaines réunions") : body.index("Réunions passées")]

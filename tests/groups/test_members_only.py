@@ -104,7 +104,9 @@ def test_sitemap_leaves_reserved_pages_out(client, network):
 def test_reserved_events_and_articles_stay_out_of_every_listing_feed_and_hub(client, network, site_tree):
     armenie = network["countries"]["armenie"]
     secret_event = EventPageFactory(parent=site_tree["agenda"], title="Réunion restreinte Arménie", countries=[armenie])
-    secret_article = ArticlePageFactory(parent=site_tree["articles"], title="Note restreinte Arménie", countries=[armenie])
+    secret_article = ArticlePageFactory(
+        parent=site_tree["articles"], title="Note restreinte Arménie", countries=[armenie]
+    )
     restrict_to_members(secret_event)
     restrict_to_members(secret_article)
     for url in (
