@@ -128,10 +128,7 @@ class CountryGroupPage(Page):
 
     def structured_data(self, request):
         """schema.org Organization: the group, part of CUF, with its member local governments."""
-        members = [
-            {"@type": "GovernmentOrganization", "name": member.collectivite.name}
-            for member in self.member_list
-        ]
+        members = [{"@type": "GovernmentOrganization", "name": member.collectivite.name} for member in self.member_list]
         fields = {"parentOrganization": PUBLISHER, "areaServed": {"@type": "Country", "name": self.country.name}}
         if members:
             fields["member"] = members

@@ -45,6 +45,9 @@ def collectivite_context(request, collectivite):
     if groups:
         countries = [group.country_id for group in groups]
         meetings = list(
-            EventPage.objects.upcoming().filter(countries__in=countries).distinct().defer_streamfields()[:COLLECTIVITE_EVENTS]
+            EventPage.objects.upcoming()
+            .filter(countries__in=countries)
+            .distinct()
+            .defer_streamfields()[:COLLECTIVITE_EVENTS]
         )
     return {"memberships": memberships, "meetings": meetings}
