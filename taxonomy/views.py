@@ -38,23 +38,33 @@ def hub_context(request, term, **tag):
     }
 
 
-def country_group_page(country):
-    """The country's live, public groupe-pays page, or None: one query.
+def countries_with_group_page():
+    """Countries, each with its groupe-pays page joined and whether that page is private: no extra query.
 
-    The groupes-pays app (groups/) gives Country the reverse relation "group_page"; the model is found
-    through it, so the hub works (without that section) when groups/ is not installed.
+    The groupes-pays app (groups/) gives Country the reverse relation "group_page"; without it (groups/
+    not installed) the hub simply has no group section.
     """
     try:
-        model = Country._meta.get_field("group_page").related_model
+        Country._meta.get_field("group_page")
     except FieldDoesNotExist:
+        return Country.objects.all()
+    return Country.objects.select_related("group_page").annotate(
+        group_page_private=in_private_section("group_page__path")
+    )
+
+
+def visible_group_page(country):
+    """The country's live, public groupe-pays page, or None."""
+    page = getattr(country, "group_page", None)  # the reverse relation's DoesNotExist is an AttributeError
+    if page is None or not page.live or getattr(country, "group_page_private", True):
         return None
-    return model.objects.live().exclude(in_private_section()).filter(country=country).first()
+    return page
 
 
 def country_hub(request, slug):
-    country = get_object_or_404(Country, slug=slug)
+    country = get_object_or_404(countries_with_group_page(), slug=slug)
     context = hub_context(request, country, country=country)
-    context.update(filter_param="pays", kind_label="Pays", group_page=country_group_page(country))
+    context.update(filter_param="pays", kind_label="Pays", group_page=visible_group_page(country))
     return render(request, "taxonomy/hub.html", context)
 
 

@@ -47,7 +47,7 @@ def test_from_the_homepage_to_a_group_and_its_chair_with_the_keyboard(new_page, 
     page.keyboard.press("Enter")
     page.wait_for_url("**/collectivites/alfortville/")
     assert page.locator("h1").inner_text() == "Ville d’Alfortville"
-    groups = page.locator("main").get_by_role("link", name="Groupe-pays Arménie")
+    groups = page.locator("main").get_by_role("link", name="Groupe-pays Arménie", exact=True)
     assert groups.is_visible()
     assert "(Présidente)" in page.locator("main").inner_text()
     page.screenshot(path=artifacts_dir / f"parcours-collectivite-{width}.png", full_page=True)

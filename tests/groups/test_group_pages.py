@@ -120,3 +120,11 @@ def test_a_group_factory_without_members_renders(client, network):
     body = client.get("/groupes-pays/japon/").content.decode()
     assert "Aucune collectivité membre pour le moment." in body
     assert "Aucune réunion à venir pour le moment." in body
+
+
+def test_the_hub_ignores_a_private_group_page(client, network):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=network["groups"]["armenie"], restriction_type=PageViewRestriction.LOGIN)
+    body = client.get("/pays/armenie/").content.decode()
+    assert 'href="/groupes-pays/armenie/"' not in body and "Assises de Goris" not in body
