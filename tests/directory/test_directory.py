@@ -10,9 +10,9 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.cache import generation
-from core.cache.purge import purged_models
 from directory.models import Collectivite, DirectoryIndexPage
+from pagecache import generation
+from pagecache.purge import purged_models
 from tests.factories import CollectiviteFactory, DirectoryIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db

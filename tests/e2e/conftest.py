@@ -34,8 +34,8 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 # Code whose change can change the demo database.
 DB_INPUTS = [
-    "articles", "core", "cuf_cms", "directory", "events", "groups", "home", "media_library", "taxonomy",
-    "requirements.txt",
+    "articles", "core", "cuf_cms", "demo", "directory", "events", "groups", "home", "media_library", "resources",
+    "taxonomy", "requirements.txt",
 ]  # fmt: skip
 
 

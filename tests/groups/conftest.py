@@ -1,7 +1,7 @@
 import pytest
 
-from tests.core.cache.conftest import redis_page_cache  # noqa: F401 - the page-cache fixture, for the leak tests
 from tests.groups.network import build_network
+from tests.pagecache.conftest import redis_page_cache  # noqa: F401 - the page-cache fixture, for the leak tests
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from wagtail.models import PageViewRestriction, Site
 from core.models import SiteSettings
 from editorial.models import PreviewLink
 from groups.choices import MEMBERS_GROUP_NAME
-from tests.core.cache.conftest import page_cache_keys
 from tests.factories import ArticlePageFactory, EventPageFactory
 from tests.groups.network import MINUTES
+from tests.pagecache.conftest import page_cache_keys
 
 pytestmark = pytest.mark.django_db
 
