@@ -4,13 +4,15 @@ from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
-def in_private_section():
+def in_private_section(path="path"):
     """True for a page at or under a page with a view restriction (what PageQuerySet.public() excludes).
+
+    `path` names the page's path field in the outer query ("group_page__path" for a related page).
 
     Written as one SQL subquery rather than Wagtail's public(), which first loads every restriction in
     a separate query: a page showing three listings would pay three extra queries.
     """
-    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
+    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef(path), 1, Length("page__path"))))
 
 
 class TaggedPageQuerySet(PageQuerySet):

@@ -14,6 +14,11 @@ def protect(response):
     return response
 
 
+def passes_view_restrictions(page, request):
+    """True when the request passes every view restriction (privacy) of the page and its ancestors."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
 def preview_link(request, token):
     link = PreviewLink.objects.select_related("page").filter(token=token).first()
     if link is None:
@@ -21,6 +26,11 @@ def preview_link(request, token):
     if not link.is_valid:
         context = {"revoked": link.revoked, "expired": link.expired}
         return protect(render(request, "editorial/preview_link_invalid.html", context, status=403))
+
+    if not passes_view_restrictions(link.page, request):
+        # A link to a members-only page (or one under it) opens it only for people who may see the page:
+        # forwarding the link must not hand reserved content to anyone else.
+        return protect(render(request, "editorial/preview_link_invalid.html", {"restricted": True}, status=403))
 
     page = link.page.specific.get_latest_revision_as_object()
     # request.preview_link shows the "version non publiée" banner (templates/includes/preview_banner.html).

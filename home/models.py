@@ -15,6 +15,8 @@ class HomePage(Page):
         "articles.ArticleIndexPage",
         "events.EventIndexPage",
         "resources.ResourceCentrePage",
+        "groups.CountryGroupIndexPage",
+        "directory.DirectoryIndexPage",
         "core.StandardPage",
     ]
     max_count = 1

@@ -6,10 +6,12 @@ so the hubs show exactly what the listings would; core.cards reads the pictures 
 
 from itertools import groupby
 
+from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import ArticlePage
 from core.cards import prefetch_card_pictures
+from core.querysets import in_private_section
 from events.models import EventPage
 from resources.models import ResourcePage
 from taxonomy.models import Country, Theme
@@ -35,10 +37,33 @@ def hub_context(request, term, **tag):
     }
 
 
+def countries_with_group_page():
+    """Countries, each with its groupe-pays page joined and whether that page is private: no extra query.
+
+    The groupes-pays app (groups/) gives Country the reverse relation "group_page"; without it (groups/
+    not installed) the hub simply has no group section.
+    """
+    try:
+        Country._meta.get_field("group_page")
+    except FieldDoesNotExist:
+        return Country.objects.all()
+    return Country.objects.select_related("group_page").annotate(
+        group_page_private=in_private_section("group_page__path")
+    )
+
+
+def visible_group_page(country):
+    """The country's live, public groupe-pays page, or None."""
+    page = getattr(country, "group_page", None)  # the reverse relation's DoesNotExist is an AttributeError
+    if page is None or not page.live or getattr(country, "group_page_private", True):
+        return None
+    return page
+
+
 def country_hub(request, slug):
-    country = get_object_or_404(Country, slug=slug)
+    country = get_object_or_404(countries_with_group_page(), slug=slug)
     context = hub_context(request, country, country=country)
-    context.update(filter_param="pays", kind_label="Pays")
+    context.update(filter_param="pays", kind_label="Pays", group_page=visible_group_page(country))
     return render(request, "hubs/hub.html", context)
 
 

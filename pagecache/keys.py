@@ -29,6 +29,8 @@ DEFAULT_QUERY_PARAMS = {
     "type": "slug",
     "format": "slug",
     "annee": "int",
+    "groupe": "slug",  # directory: ?groupe=<country slug>
+    "adherent": "slug",  # directory: ?adherent=oui|non
     "mois": "slug",
     "q": "text",
 }

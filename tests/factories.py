@@ -14,7 +14,10 @@ from wagtail.models import Page, Site
 from articles.choices import ArticleKind
 from articles.models import ArticleIndexPage, ArticlePage
 from core.models import StandardPage
+from directory.choices import CollectiviteKind, FrenchRegion
+from directory.models import Collectivite, DirectoryIndexPage
 from events.models import EventIndexPage, EventPage
+from groups.models import CountryGroupIndexPage, CountryGroupPage, GroupMember, MembersAreaPage
 from home.models import HomePage
 from newsletter.choices import SubscriberStatus
 from newsletter.models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
@@ -218,3 +221,73 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
+
+
+# Directory of local governments and groupes-pays (issue 18).
+
+
+class CollectiviteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Collectivite
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Commune {n:04d}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = CollectiviteKind.COMMUNE
+    region = FrenchRegion.BRETAGNE
+    is_member = True
+
+
+class DirectoryIndexPageFactory(PageFactory):
+    class Meta:
+        model = DirectoryIndexPage
+
+    title = "Collectivités"
+    slug = "collectivites"
+
+
+class CountryGroupIndexPageFactory(PageFactory):
+    class Meta:
+        model = CountryGroupIndexPage
+
+    title = "Groupes-pays"
+    slug = "groupes-pays"
+
+
+class CountryGroupPageFactory(PageFactory):
+    """A group page; `members` is a list of Collectivite (or (Collectivite, role))."""
+
+    class Meta:
+        model = CountryGroupPage
+
+    title = factory.LazyAttribute(lambda o: f"Groupe-pays {o.country.name}")
+    slug = factory.LazyAttribute(lambda o: o.country.slug)
+    country = factory.SubFactory(CountryFactory)
+    intro = "Les collectivités engagées dans ce pays."
+    contact_name = "Pôle groupes-pays"
+    contact_email = "groupes@example.org"
+
+    @classmethod
+    def _create(cls, model_class, parent=None, live=True, members=(), **kwargs):
+        page = model_class(**kwargs)
+        page.members = [
+            GroupMember(collectivite=item[0], role=item[1], sort_order=n)
+            if isinstance(item, tuple)
+            else GroupMember(collectivite=item, sort_order=n)
+            for n, item in enumerate(members)
+        ]
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+        page.refresh_from_db()
+        return page
+
+
+class MembersAreaPageFactory(PageFactory):
+    class Meta:
+        model = MembersAreaPage
+
+    title = "Espace adhérents"
+    slug = "espace-adherents"
+    intro = "Comptes rendus réservés."

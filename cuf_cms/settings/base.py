@@ -32,9 +32,11 @@ INSTALLED_APPS = [
     "editorial",
     "registrations",
     "newsletter",
+    "groups",
     "articles",
     "events",
     "resources",
+    "directory",
     "core",
     "pagecache",
     "media_library",
@@ -267,8 +269,19 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 ARTICLES_PER_PAGE = 12
 EVENTS_PER_PAGE = 12
 RESOURCES_PER_PAGE = 12
+DIRECTORY_PER_PAGE = 24
+# Wagtail's login form for restricted pages, in French and in the site's layout (see groups/privacy.py).
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "groups/login.html"
 # Page types that /recherche/ looks in (core.views.search); an app with a new page type adds it here.
-SEARCHABLE_PAGE_TYPES = ["articles.ArticlePage", "events.EventPage", "resources.ResourcePage", "core.StandardPage"]
+SEARCHABLE_PAGE_TYPES = [
+    "articles.ArticlePage",
+    "events.EventPage",
+    "resources.ResourcePage",
+    "core.StandardPage",
+    # MembersAreaPage is searched like the others: public() keeps its restricted pages out of the results.
+    "groups.CountryGroupPage",
+    "groups.MembersAreaPage",
+]
 
 # Security headers (see core/security.py). Public pages load nothing inline and nothing from
 # another site; MEDIA_ORIGIN adds the media host (S3 bucket or a separate media domain).

@@ -18,6 +18,8 @@ FIXED = {
     "page-standard": "/declaration-d-accessibilite/",
     "lettre": "/lettre/",
     "lettre-archives": "/lettre/archives/",
+    "groupes-pays": "/groupes-pays/",
+    "collectivites": "/collectivites/",
 }
 
 # page type: (listing path, selector of the link to follow)
@@ -29,6 +31,8 @@ FOLLOWED = {
     "ressource-son": ("/centre-de-ressources/?type=son", ".card__title a"),
     "ressource-video": ("/centre-de-ressources/?type=video", ".card__title a"),
     "lettre-numero": ("/lettre/archives/", ".issue-list__item a"),
+    "groupe-pays": ("/groupes-pays/", ".group-item__title a"),
+    "collectivite": ("/collectivites/", ".directory-item__title a"),
 }
 
 # page type: function (sqlite connection to the demo database) -> path; kept when it answers 200.
@@ -41,8 +45,11 @@ OPTIONAL = {
 
 # Answers 404 on purpose: the "page introuvable" page.
 NOT_FOUND = {"404": "/cette-page-n-existe-pas/"}
+# Answers 403 on purpose: a members-only area, as an anonymous visitor sees it (the French explanation).
+FORBIDDEN = {"espace-reserve": "/groupes-pays/armenie/espace-adherents/"}
+EXPECTED_STATUS = {"404": 404, "espace-reserve": 403}
 
-PAGE_TYPES = [*FIXED, *FOLLOWED, *OPTIONAL, *NOT_FOUND]
+PAGE_TYPES = [*FIXED, *FOLLOWED, *OPTIONAL, *NOT_FOUND, *FORBIDDEN]
 
 
 def _first(db, sql):
@@ -69,4 +76,5 @@ def discover(page, base_url, db_path):
             path = build(db)
             urls[name] = path if _status(base_url + path) == 200 else None
     urls.update(NOT_FOUND)
+    urls.update(FORBIDDEN)
     return urls

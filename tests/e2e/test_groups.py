@@ -1,0 +1,96 @@
+"""Groupes-pays and the directory with the keyboard only: from the homepage to a group, its chair's page,
+the directory filtered by region, and the members-only explanation. Screenshots in artifacts/e2e/."""
+
+import re
+
+import pytest
+
+from tests.e2e.test_keyboard import tab
+
+pytestmark = pytest.mark.e2e
+
+
+def tab_to(page, name, limit=120):
+    """Press Tab until the link or control named `name` has the focus; it must show it."""
+    for _ in range(limit):
+        state = tab(page)
+        if state and state["label"].startswith(name):
+            assert state["focusVisible"] and (state["outline"] or state["shadow"]), f"focus not visible on {state}"
+            assert state["inViewport"], f"{name} has the focus but is off screen"
+            return state
+    pytest.fail(f"« {name} » is not reachable with Tab")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_from_the_homepage_to_a_group_and_its_chair_with_the_keyboard(new_page, artifacts_dir, width):
+    page = new_page(width=width)
+    page.goto("/")
+    if width < 700:
+        tab_to(page, "Menu")
+        page.keyboard.press("Enter")
+    tab_to(page, "Groupes-pays")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/groupes-pays/")
+    assert page.locator("h1").inner_text() == "Groupes-pays"
+    assert page.get_by_role("heading", name="Europe").is_visible()
+
+    tab_to(page, "Groupe-pays Arménie")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/groupes-pays/armenie/")
+    assert page.locator("h1").inner_text() == "Groupe-pays Arménie"
+    assert page.get_by_role("heading", name="Présidence et membres").is_visible()
+    assert page.locator(".group__members li").count() >= 3
+    assert "Assises" in page.locator("main").inner_text()
+    page.screenshot(path=artifacts_dir / f"parcours-groupe-pays-{width}.png", full_page=True)
+
+    tab_to(page, "Ville d’Alfortville")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/collectivites/alfortville/")
+    assert page.locator("h1").inner_text() == "Ville d’Alfortville"
+    groups = page.locator("main").get_by_role("link", name="Groupe-pays Arménie", exact=True)
+    assert groups.is_visible()
+    assert "(Présidente)" in page.locator("main").inner_text()
+    page.screenshot(path=artifacts_dir / f"parcours-collectivite-{width}.png", full_page=True)
+
+
+def test_the_directory_filters_by_region_with_the_keyboard(new_page, artifacts_dir):
+    page = new_page(width=1280)
+    page.goto("/")
+    tab_to(page, "Collectivités")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/collectivites/")
+    total = page.locator(".directory-item").count()
+    assert total >= 20
+
+    tab_to(page, "Tous les types")  # the first select of the form, then the region
+    tab_to(page, "Toutes les régions")
+    page.keyboard.press("ArrowDown")  # Auvergne-Rhône-Alpes, the first region
+    assert page.evaluate("document.activeElement.value") == "auvergne-rhone-alpes"
+    tab_to(page, "Tous les groupes-pays")
+    tab_to(page, "Adhérentes ou non")
+    tab_to(page, "Filtrer")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"region=auvergne-rhone-alpes"))
+    items = page.locator(".directory-item")
+    assert 0 < items.count() < total
+    assert all("Auvergne-Rhône-Alpes" in text for text in items.all_inner_texts())
+    assert page.locator('[role="status"]').inner_text().endswith("résultats")
+    page.screenshot(path=artifacts_dir / "annuaire-filtre-region-1280.png", full_page=True)
+
+    first = items.first.locator("a").inner_text()
+    tab_to(page, first)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/collectivites/[\w-]+/$"))
+    assert page.locator("h1").inner_text() == first
+
+
+def test_a_visitor_of_the_members_area_gets_the_explanation_and_a_way_to_ask(new_page, artifacts_dir):
+    page = new_page(width=375)
+    response = page.goto("/groupes-pays/armenie/espace-adherents/")
+    assert response.status == 403
+    assert page.locator("h1").inner_text() == "Espace réservé aux collectivités adhérentes"
+    assert "Compte rendu" not in page.locator("main").inner_text()
+    ask = page.get_by_role("link", name="Demander un accès par courriel")
+    assert ask.get_attribute("href").startswith("mailto:")
+    assert page.get_by_role("link", name="Se connecter").get_attribute("href").startswith("/_util/login/?next=")
+    page.screenshot(path=artifacts_dir / "espace-reserve-375.png", full_page=True)
