@@ -15,11 +15,13 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 def searchable_types():
     from articles.models import ArticlePage
+    from calls.models import CallPage
     from core.models import StandardPage
     from events.models import EventPage
+    from funds.models import FundPage
     from media_library.pages import ResourcePage
 
-    return (ArticlePage, EventPage, ResourcePage, StandardPage)
+    return (ArticlePage, EventPage, ResourcePage, StandardPage, FundPage, CallPage)
 
 
 def prefetch_terms(pages):

@@ -22,9 +22,10 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("taxonomy.urls")),
-    # Feeds that are routes of a page but look like files (/actualites/flux.xml, /agenda/agenda.ics):
+    # Feeds that are routes of a page but look like files (/actualites/flux.xml, /agenda/agenda.ics,
+    # /appels/echeances.ics, /fonds-de-solidarite/<slug>/transparence.csv):
     # Wagtail's own pattern only serves paths ending in "/", so hand these to its serve view too.
-    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:xml|ics))$", wagtail_views.serve, name="wagtail_serve_feed"),
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:xml|ics|csv))$", wagtail_views.serve, name="wagtail_serve_feed"),
 ]
 
 if settings.DEBUG:

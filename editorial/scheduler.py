@@ -14,7 +14,9 @@ from wagtail.models import PageLogEntry
 from core.cache.middleware import page_cache
 from core.cache.purge import purge_all
 from editorial.models import SchedulerLock
+from calls.models import CallPage
 from events.models import EventPage
+from funds.models import FundPage
 
 logger = logging.getLogger("editorial.scheduler")
 
@@ -54,9 +56,10 @@ def publish_scheduled_step(lock_seconds=25):
 
 
 def purge_pages_the_clock_changed():
-    """Purge the page cache when an event has ended since the last step; True when it did.
+    """Purge the page cache when an event has ended, a call has become imminent or closed, or a fund
+    has reached its closing date since the last step; True when it did.
 
-    When an event ends, nothing is saved, so no signal purges, yet the homepage's agenda, /agenda/,
+    When an event ends (or a call's deadline nears or passes), nothing is saved, so no signal purges, yet the homepage's agenda, /agenda/,
     /agenda/passes/, the hubs and the event's own page change: the scheduler is the site's clock.
     The last check is kept in the shared cache; when it is lost, the window is PAGE_CACHE_TIMEOUT
     (entries older than that have expired anyway).
@@ -68,7 +71,11 @@ def purge_pages_the_clock_changed():
         since = now - datetime.timedelta(seconds=getattr(settings, "PAGE_CACHE_TIMEOUT", 300))
     else:
         since = datetime.datetime.fromtimestamp(last_checked, tz=datetime.UTC)
-    ended = EventPage.objects.ended_between(since, now).exists()
+    ended = (
+        EventPage.objects.ended_between(since, now).exists()
+        or CallPage.objects.status_changed_between(since, now).exists()
+        or FundPage.objects.closed_between(since, now).exists()
+    )
     if ended:
         purge_all()
     cache.set(CLOCK_CHECKED_KEY, now.timestamp(), None)

@@ -15,6 +15,8 @@ class HomePage(Page):
         "articles.ArticleIndexPage",
         "events.EventIndexPage",
         "media_library.ResourceCentrePage",
+        "funds.FundIndexPage",
+        "calls.CallIndexPage",
         "core.StandardPage",
     ]
     max_count = 1

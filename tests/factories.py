@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from decimal import Decimal
 
 import factory
 from django.core.files.images import ImageFile
@@ -12,8 +13,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from articles.models import ArticleIndexPage, ArticleKind, ArticlePage
+from calls.choices import CallKind
+from calls.models import CallIndexPage, CallPage
 from core.models import StandardPage
 from events.models import EventIndexPage, EventPage
+from funds.models import FundIndexPage, FundPage
 from home.models import HomePage
 from media_library.pages import ResourceCentrePage, ResourceKind, ResourcePage
 from taxonomy.models import Country, Theme
@@ -168,3 +172,62 @@ def build_site():
         "agenda": EventIndexPageFactory(parent=home),
         "resources": ResourceCentrePageFactory(parent=home),
     }
+
+
+# --- Solidarity funds and calls (funds/, calls/); local governments come from directory/.
+
+
+class CollectiviteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "directory.Collectivite"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Ville de Test {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = "commune"
+    region = "bretagne"
+    is_member = True
+
+
+class FundIndexPageFactory(PageFactory):
+    class Meta:
+        model = FundIndexPage
+
+    title = "Fonds de solidarité"
+    slug = "fonds-de-solidarite"
+
+
+class FundPageFactory(PageFactory):
+    class Meta:
+        model = FundPage
+
+    title = factory.Sequence(lambda n: f"Fonds de solidarité {n}")
+    intro = "Un fonds ouvert après une crise, alimenté par les collectivités."
+    opening_date = datetime.date(2025, 1, 15)
+    target_amount = Decimal("300000")
+    amount_collected = Decimal("265700")
+    collected_on = datetime.date(2025, 6, 30)
+
+
+class CallIndexPageFactory(PageFactory):
+    class Meta:
+        model = CallIndexPage
+
+    title = "Appels"
+    slug = "appels"
+
+
+class CallPageFactory(PageFactory):
+    class Meta:
+        model = CallPage
+
+    title = factory.Sequence(lambda n: f"Appel à projets {n}")
+    kind = CallKind.PROJETS
+    funder = "Ministère de l’Europe et des Affaires étrangères"
+    audience = "Collectivités territoriales françaises"
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    intro = "Un appel ouvert aux collectivités."
+
+
+def build_funds_and_calls(home):
+    return {"funds": FundIndexPageFactory(parent=home), "calls": CallIndexPageFactory(parent=home)}

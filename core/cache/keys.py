@@ -31,6 +31,7 @@ DEFAULT_QUERY_PARAMS = {
     "region": "slug",
     "annee": "int",
     "mois": "slug",
+    "statut": "slug",
     "q": "text",
 }
 

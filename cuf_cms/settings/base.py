@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "events",
+    "directory",
+    "funds",
+    "calls",
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -238,6 +241,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 # Homepage and listings
 ARTICLES_PER_PAGE = 12
 EVENTS_PER_PAGE = 12
+CALLS_PER_PAGE = 12
+# A call whose deadline is this close shows "Clôture imminente".
+CALLS_CLOSING_SOON_DAYS = 14
+# Pledge notifications go to SiteSettings.contact_email, else to this address.
+FUNDS_PLEDGE_EMAIL = os.environ.get("FUNDS_PLEDGE_EMAIL", "contact@cites-unies-france.org")
 RESOURCES_PER_PAGE = 12
 
 # Security headers (see core/security.py). Public pages load nothing inline and nothing from

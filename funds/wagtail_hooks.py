@@ -1,0 +1,37 @@
+"""Pledges in the admin (wagtail-modeladmin): listed, filtered by fund and status, exported as CSV.
+
+Moderators ("Modérateurs") see and update them (permissions from migration 0002); editors do not.
+"""
+
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from .pledges import Pledge
+
+
+class PledgeAdmin(ModelAdmin):
+    model = Pledge
+    menu_label = "Promesses de contribution"
+    menu_icon = "tick-inverse"
+    menu_order = 250
+    add_to_settings_menu = False
+    list_display = ("collectivite_name", "fund_title", "amount", "vote_date", "status", "created_at")
+    list_filter = ("fund", "status")
+    search_fields = ("collectivite_name", "contact_name", "email", "fund_title")
+    list_export = (
+        "created_at",
+        "fund_title",
+        "collectivite_name",
+        "contact_name",
+        "email",
+        "phone",
+        "amount",
+        "vote_date",
+        "status",
+        "message",
+    )
+    export_filename = "promesses-de-contribution"
+    ordering = ("-created_at",)
+    inspect_view_enabled = True
+
+
+modeladmin_register(PledgeAdmin)
