@@ -19,9 +19,11 @@ def searchable_types():
     from core.models import StandardPage
     from events.models import EventPage
     from funds.models import FundPage
+    from groups.models import CountryGroupPage, MembersAreaPage
     from media_library.pages import ResourcePage
 
-    return (ArticlePage, EventPage, ResourcePage, StandardPage, FundPage, CallPage)
+    # MembersAreaPage is searched like the others: public() keeps its restricted pages out of the results.
+    return (ArticlePage, EventPage, ResourcePage, StandardPage, CountryGroupPage, MembersAreaPage, FundPage, CallPage)
 
 
 def prefetch_terms(pages):

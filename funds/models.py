@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -22,7 +23,7 @@ from wagtail.search import index
 from core.models import SectionIndexPage, TaggedPage
 
 from .choices import FundStatus, ProjectStatus
-from .money import percent
+from .money import format_euros, percent
 from .pledges import Pledge  # noqa: F401 - the model lives in its own module (the form and views import it)
 from .querysets import FundPageQuerySet
 from .seo import fund_structured_data
@@ -177,7 +178,13 @@ class FundContribution(Orderable):
         verbose_name = "contribution"
 
     def __str__(self):
-        return f"{self.collectivite} → {self.page}"
+        """What the local government's page in the directory lists: the fund, and the amount when agreed."""
+        text = self.page.title
+        if self.show_amount and self.amount:
+            text += f" : {format_euros(self.amount)}"
+        if self.vote_date:
+            text += f" (vote du conseil du {date_format(self.vote_date, 'j F Y')})"
+        return text
 
 
 class FundDecision(Orderable):

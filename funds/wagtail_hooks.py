@@ -3,8 +3,10 @@
 Moderators ("Modérateurs") see and update them (permissions from migration 0002); editors do not.
 """
 
+from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from .models import FundContribution, FundPage
 from .pledges import Pledge
 
 
@@ -35,3 +37,15 @@ class PledgeAdmin(ModelAdmin):
 
 
 modeladmin_register(PledgeAdmin)
+
+
+@hooks.register("directory_collectivite_context")
+def collectivite_fund_contributions(request, collectivite):
+    """A local government's page in the directory lists its contributions to published, public funds
+    only (the directory's default lists every row of the relation, drafts included), in one query."""
+    contributions = (
+        FundContribution.objects.filter(collectivite=collectivite, page__in=FundPage.objects.visible().values("pk"))
+        .select_related("page")
+        .order_by("-page__opening_date", "sort_order")
+    )
+    return {"fund_contributions": list(contributions)}

@@ -15,6 +15,8 @@ class HomePage(Page):
         "articles.ArticleIndexPage",
         "events.EventIndexPage",
         "media_library.ResourceCentrePage",
+        "groups.CountryGroupIndexPage",
+        "directory.DirectoryIndexPage",
         "funds.FundIndexPage",
         "calls.CallIndexPage",
         "core.StandardPage",

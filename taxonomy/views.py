@@ -6,11 +6,13 @@ so the hubs show exactly what the listings would; core.cards reads the pictures 
 
 from itertools import groupby
 
+from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import ArticlePage
 from calls.models import CallPage
 from core.cards import prefetch_card_pictures
+from core.querysets import in_private_section
 from events.models import EventPage
 from funds.models import FundPage
 from media_library.pages import ResourcePage
@@ -44,10 +46,23 @@ def hub_context(request, term, **tag):
     }
 
 
+def country_group_page(country):
+    """The country's live, public groupe-pays page, or None: one query.
+
+    The groupes-pays app (groups/) gives Country the reverse relation "group_page"; the model is found
+    through it, so the hub works (without that section) when groups/ is not installed.
+    """
+    try:
+        model = Country._meta.get_field("group_page").related_model
+    except FieldDoesNotExist:
+        return None
+    return model.objects.live().exclude(in_private_section()).filter(country=country).first()
+
+
 def country_hub(request, slug):
     country = get_object_or_404(Country, slug=slug)
     context = hub_context(request, country, country=country)
-    context.update(filter_param="pays", kind_label="Pays")
+    context.update(filter_param="pays", kind_label="Pays", group_page=country_group_page(country))
     return render(request, "taxonomy/hub.html", context)
 
 

@@ -30,6 +30,8 @@ DEFAULT_QUERY_PARAMS = {
     "format": "slug",
     "region": "slug",
     "annee": "int",
+    "groupe": "slug",  # directory: ?groupe=<country slug>
+    "adherent": "slug",  # directory: ?adherent=oui|non
     "mois": "slug",
     "statut": "slug",
     "q": "text",

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from core.demo import assets
 from core.demo.content import Terms, ensure_articles, ensure_events, ensure_resources
+from core.demo.groups import ensure_groups
 from core.demo.pages import PageWriter
 from core.demo.site import ensure_home, ensure_sections, ensure_settings
 from core.demo.taxonomy import ensure_terms
@@ -24,6 +25,7 @@ def build(today=None):
         ensure_articles(writer, indexes["articles"], terms, images, documents)
         ensure_events(writer, indexes["events"], terms, images, documents, today=today)
         ensure_resources(writer, indexes["resources"], terms, images, documents, audio)
+        ensure_groups(writer, home, countries)
         ensure_settings(site, images)
         users, password = ensure_users()
     return {

@@ -44,4 +44,7 @@ def page_meta(context, title=""):
         if hasattr(page, "structured_data"):
             meta["structured_data"] = page.structured_data(request)
             meta["og_type"] = "article" if meta["structured_data"].get("@type") == "NewsArticle" else "website"
+    if context.get("structured_data"):
+        # A route of a page that shows something else (a local government of the directory).
+        meta["structured_data"] = context["structured_data"]
     return meta

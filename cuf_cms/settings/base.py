@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "articles",
     "events",
     "directory",
+    "groups",
     "funds",
     "calls",
     "editorial",
@@ -247,6 +248,9 @@ CALLS_CLOSING_SOON_DAYS = 14
 # Pledge notifications go to SiteSettings.contact_email, else to this address.
 FUNDS_PLEDGE_EMAIL = os.environ.get("FUNDS_PLEDGE_EMAIL", "contact@cites-unies-france.org")
 RESOURCES_PER_PAGE = 12
+DIRECTORY_PER_PAGE = 24
+# Wagtail's login form for restricted pages, in French and in the site's layout (see groups/privacy.py).
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "groups/login.html"
 
 # Security headers (see core/security.py). Public pages load nothing inline and nothing from
 # another site; MEDIA_ORIGIN adds the media host (S3 bucket or a separate media domain).

@@ -1,0 +1,352 @@
+"""Demo local governments and groupes-pays. Names of French local governments are public facts; the
+descriptions, roles and memberships below are illustrative demo content written for this site."""
+
+CONTACT_NAME = "Pôle groupes-pays de Cités Unies France"
+
+# name, slug, kind, region, member of CUF, website, description
+COLLECTIVITES = [
+    (
+        "Ville de Paris",
+        "paris",
+        "commune",
+        "ile-de-france",
+        True,
+        "https://www.paris.fr/",
+        "Capitale engagée dans de nombreux partenariats de villes, du Proche-Orient à l’Asie.",
+    ),
+    (
+        "Ville de Lyon",
+        "lyon",
+        "commune",
+        "auvergne-rhone-alpes",
+        True,
+        "https://www.lyon.fr/",
+        "Coopérations urbaines : patrimoine, mobilité, services publics locaux.",
+    ),
+    (
+        "Ville de Marseille",
+        "marseille",
+        "commune",
+        "provence-alpes-cote-d-azur",
+        True,
+        "https://www.marseille.fr/",
+        "Porte de la Méditerranée, partenaire de villes des deux rives.",
+    ),
+    (
+        "Ville de Grenoble",
+        "grenoble",
+        "commune",
+        "auvergne-rhone-alpes",
+        True,
+        "https://www.grenoble.fr/",
+        "Coopérations autour de l’eau, de l’énergie et de la démocratie locale.",
+    ),
+    (
+        "Ville de Strasbourg",
+        "strasbourg",
+        "commune",
+        "grand-est",
+        True,
+        "https://www.strasbourg.eu/",
+        "Ville européenne, active dans les réseaux de collectivités.",
+    ),
+    (
+        "Ville de Nantes",
+        "nantes",
+        "commune",
+        "pays-de-la-loire",
+        True,
+        "https://metropole.nantes.fr/",
+        "Partenariats en Afrique de l’Ouest et échanges de jeunes.",
+    ),
+    (
+        "Ville de Bordeaux",
+        "bordeaux",
+        "commune",
+        "nouvelle-aquitaine",
+        False,
+        "https://www.bordeaux.fr/",
+        "Jumelages historiques et coopérations culturelles.",
+    ),
+    (
+        "Ville de Lille",
+        "lille",
+        "commune",
+        "hauts-de-france",
+        True,
+        "https://www.lille.fr/",
+        "Coopérations en Afrique et au Proche-Orient, solidarité internationale.",
+    ),
+    (
+        "Ville de Rennes",
+        "rennes",
+        "commune",
+        "bretagne",
+        True,
+        "https://metropole.rennes.fr/",
+        "Échanges universitaires et coopérations en Afrique de l’Ouest.",
+    ),
+    (
+        "Ville de Montpellier",
+        "montpellier",
+        "commune",
+        "occitanie",
+        False,
+        "https://www.montpellier.fr/",
+        "Coopérations méditerranéennes et santé.",
+    ),
+    (
+        "Ville d’Alfortville",
+        "alfortville",
+        "commune",
+        "ile-de-france",
+        True,
+        "https://www.alfortville.fr/",
+        "Commune du Val-de-Marne aux liens forts avec l’Arménie.",
+    ),
+    (
+        "Ville de Valence",
+        "valence",
+        "commune",
+        "auvergne-rhone-alpes",
+        True,
+        "https://www.valence.fr/",
+        "Échanges culturels et économiques avec des villes arméniennes.",
+    ),
+    (
+        "Ville de Chambéry",
+        "chambery",
+        "commune",
+        "auvergne-rhone-alpes",
+        True,
+        "https://www.chambery.fr/",
+        "Une coopération de longue date en Afrique de l’Ouest.",
+    ),
+    (
+        "Ville de Dunkerque",
+        "dunkerque",
+        "commune",
+        "hauts-de-france",
+        False,
+        "https://www.ville-dunkerque.fr/",
+        "Ville portuaire, partenaire de villes littorales.",
+    ),
+    (
+        "Métropole européenne de Lille",
+        "metropole-europeenne-de-lille",
+        "epci",
+        "hauts-de-france",
+        True,
+        "https://www.lillemetropole.fr/",
+        "Intercommunalité de 95 communes, coopérations économiques et urbaines.",
+    ),
+    (
+        "Grenoble-Alpes Métropole",
+        "grenoble-alpes-metropole",
+        "epci",
+        "auvergne-rhone-alpes",
+        True,
+        "https://www.grenoblealpesmetropole.fr/",
+        "Eau, assainissement et mobilités partagées avec ses partenaires.",
+    ),
+    (
+        "Département de la Seine-Saint-Denis",
+        "seine-saint-denis",
+        "departement",
+        "ile-de-france",
+        True,
+        "https://seinesaintdenis.fr/",
+        "Coopérations en Afrique de l’Ouest, au Proche-Orient et en Asie.",
+    ),
+    (
+        "Département de l’Isère",
+        "isere",
+        "departement",
+        "auvergne-rhone-alpes",
+        True,
+        "https://www.isere.fr/",
+        "Coopérations rurales, eau et agriculture.",
+    ),
+    (
+        "Département des Hauts-de-Seine",
+        "hauts-de-seine",
+        "departement",
+        "ile-de-france",
+        False,
+        "https://www.hauts-de-seine.fr/",
+        "Programmes de solidarité internationale et d’accès aux services essentiels.",
+    ),
+    (
+        "Région Île-de-France",
+        "region-ile-de-france",
+        "region",
+        "ile-de-france",
+        True,
+        "https://www.iledefrance.fr/",
+        "Coopérations avec de grandes régions et capitales du monde.",
+    ),
+    (
+        "Région Nouvelle-Aquitaine",
+        "region-nouvelle-aquitaine",
+        "region",
+        "nouvelle-aquitaine",
+        True,
+        "https://www.nouvelle-aquitaine.fr/",
+        "Coopérations régionales en Afrique, en Asie et en Amérique.",
+    ),
+    (
+        "Ville de Rouen",
+        "rouen",
+        "commune",
+        "normandie",
+        False,
+        "https://rouen.fr/",
+        "Patrimoine et échanges culturels.",
+    ),
+    (
+        "Ville de Dijon",
+        "dijon",
+        "commune",
+        "bourgogne-franche-comte",
+        True,
+        "https://www.dijon.fr/",
+        "Gastronomie, patrimoine et jumelages européens.",
+    ),
+    (
+        "Ville de Tours",
+        "tours",
+        "commune",
+        "centre-val-de-loire",
+        False,
+        "https://www.tours.fr/",
+        "Jumelages et coopération universitaire.",
+    ),
+    (
+        "Ville de Saint-Denis (La Réunion)",
+        "saint-denis-la-reunion",
+        "commune",
+        "la-reunion",
+        True,
+        "https://www.saintdenis.re/",
+        "Coopérations dans l’océan Indien.",
+    ),
+]
+
+# country, chair slug, [(member slug, role)], intro, presentation paragraphs (HTML)
+GROUPS = [
+    (
+        "Arménie",
+        "alfortville",
+        [("valence", "Vice-présidente"), ("paris", ""), ("lyon", ""), ("isere", ""), ("marseille", "")],
+        "Les collectivités françaises engagées en Arménie, des Assises de Goris aux projets du Syunik et du Tavush.",
+        [
+            "<p>Le groupe-pays réunit les collectivités qui coopèrent avec des communes et des régions "
+            "arméniennes : développement rural, tourisme, eau, culture.</p>",
+            "<p>Il a préparé les 5e Assises de la coopération décentralisée franco-arménienne, à Goris en 2025, "
+            "et en suit les engagements.</p>",
+        ],
+    ),
+    (
+        "Liban",
+        "paris",
+        [("marseille", ""), ("lille", ""), ("seine-saint-denis", "")],
+        "Soutenir les municipalités libanaises face aux crises : services de base, reconstruction, jeunesse.",
+        [
+            "<p>Le groupe coordonne l’aide des collectivités françaises aux municipalités libanaises et suit le "
+            "fonds de solidarité ouvert après l’explosion du port de Beyrouth.</p>"
+        ],
+    ),
+    (
+        "Mauritanie",
+        "isere",
+        [("grenoble-alpes-metropole", "Chef de file eau"), ("rennes", ""), ("region-nouvelle-aquitaine", "")],
+        "Eau, assainissement, état civil et développement rural dans la vallée du fleuve Sénégal.",
+        ["<p>Les collectivités du groupe partagent leurs méthodes et leurs partenaires en Mauritanie.</p>"],
+    ),
+    (
+        "Palestine",
+        "seine-saint-denis",
+        [("lille", ""), ("grenoble", ""), ("paris", ""), ("dunkerque", "")],
+        "Une cinquantaine de coopérations avec des villes palestiniennes, et la solidarité avec Gaza.",
+        ["<p>Le groupe-pays appuie les coopérations existantes et les actions de solidarité d’urgence.</p>"],
+    ),
+    (
+        "Japon",
+        "region-ile-de-france",
+        [("strasbourg", ""), ("chambery", ""), ("dijon", "")],
+        "Échanges entre collectivités jumelées avec des villes et préfectures japonaises.",
+        ["<p>Prévention des risques, vieillissement, innovation urbaine : les thèmes de travail du groupe.</p>"],
+    ),
+    (
+        "Sénégal",
+        "nantes",
+        [("rennes", ""), ("lille", ""), ("metropole-europeenne-de-lille", "")],
+        "Gouvernance locale, culture et mobilité des jeunes entre la France et le Sénégal.",
+        ["<p>Le groupe rassemble des communes, départements et régions partenaires de collectivités sénégalaises.</p>"],
+    ),
+    (
+        "Maroc",
+        "marseille",
+        [("montpellier", ""), ("bordeaux", ""), ("region-nouvelle-aquitaine", "")],
+        "Coopérations franco-marocaines et solidarité après le séisme d’Al Haouz.",
+        ["<p>Le groupe suit la reconstruction des communes touchées par le séisme de 2023.</p>"],
+    ),
+    (
+        "Madagascar",
+        "saint-denis-la-reunion",
+        [("region-nouvelle-aquitaine", ""), ("chambery", "")],
+        "Collectivités françaises et malgaches face aux cyclones : prévention et reconstruction.",
+        ["<p>Le groupe coordonne les soutiens après le passage des cyclones.</p>"],
+    ),
+    (
+        "Haïti",
+        "metropole-europeenne-de-lille",
+        [("paris", ""), ("region-ile-de-france", "")],
+        "Appui aux collectivités haïtiennes : services urbains, reconstruction, formation.",
+        ["<p>Le groupe suit les projets soutenus par le fonds de solidarité pour Haïti.</p>"],
+    ),
+    (
+        "Vietnam",
+        "region-ile-de-france",
+        [("lyon", ""), ("rouen", ""), ("tours", "")],
+        "Patrimoine, urbanisme et préparation des Assises franco-vietnamiennes de Hué.",
+        ["<p>Le groupe prépare les prochaines Assises de la coopération franco-vietnamienne.</p>"],
+    ),
+]
+
+# Members-only areas: country, title, slug, intro, paragraphs (HTML)
+MEMBERS_AREAS = [
+    (
+        "Arménie",
+        "Espace adhérents du groupe-pays Arménie",
+        "espace-adherents",
+        "Comptes rendus des réunions et documents de travail du groupe.",
+        [
+            "<p>Compte rendu de la réunion de suivi des Assises de Goris : état des engagements pris par "
+            "chaque collectivité, calendrier des missions de printemps, budget prévisionnel du programme "
+            "Syunik.</p>",
+        ],
+    ),
+    (
+        "Palestine",
+        "Espace adhérents du groupe-pays Palestine",
+        "espace-adherents",
+        "Documents de travail réservés aux collectivités membres du groupe.",
+        ["<p>Note de coordination des actions d’urgence et liste des contacts municipaux.</p>"],
+    ),
+]
+
+INDEXES = {
+    "groups": (
+        "Groupes-pays",
+        "groupes-pays",
+        "Cités Unies France anime des groupes-pays : les collectivités engagées dans un même pays s’y "
+        "retrouvent pour échanger, coordonner leurs actions et préparer les Assises.",
+    ),
+    "directory": (
+        "Collectivités",
+        "collectivites",
+        "Les collectivités territoriales françaises du réseau : communes, intercommunalités, départements et "
+        "régions, adhérentes ou partenaires de Cités Unies France.",
+    ),
+}
