@@ -102,6 +102,7 @@ class PledgeForm(forms.ModelForm):
         chooser = self.fields["collectivite"]
         chooser.queryset = chooser.queryset.order_by("name")
         chooser.empty_label = "— Choisir dans l’annuaire —"
+        self.fields["collectivite_name"].required = False  # the directory's choice may stand for it (clean)
         chooser.error_messages["invalid_choice"] = "Cette collectivité n’est pas dans l’annuaire : choisissez-en une autre."
         self.fields["amount"].error_messages["required"] = "Indiquez le montant promis."
         self.fields["vote_date"].error_messages["required"] = "Indiquez la date du vote du conseil."

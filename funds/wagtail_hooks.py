@@ -3,11 +3,19 @@
 Moderators ("Modérateurs") see and update them (permissions from migration 0002); editors do not.
 """
 
+from django.contrib.admin.filters import RelatedFieldListFilter
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .models import FundContribution, FundPage
 from .pledges import Pledge
+
+
+class FundFilter(RelatedFieldListFilter):
+    """Funds by title; Django's filter asks django.contrib.admin (not installed) for the ordering."""
+
+    def field_admin_ordering(self, field, request, model_admin):
+        return ("title",)
 
 
 class PledgeAdmin(ModelAdmin):
@@ -17,7 +25,7 @@ class PledgeAdmin(ModelAdmin):
     menu_order = 250
     add_to_settings_menu = False
     list_display = ("collectivite_name", "fund_title", "amount", "vote_date", "status", "created_at")
-    list_filter = ("fund", "status")
+    list_filter = (("fund", FundFilter), "status")
     search_fields = ("collectivite_name", "contact_name", "email", "fund_title")
     list_export = (
         "created_at",
