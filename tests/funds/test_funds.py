@@ -161,3 +161,20 @@ def test_sitemap_lists_funds(client, tree):
     xml = client.get("/sitemap-pages.xml").content.decode()
 
     assert fund.url in xml and "/fonds-de-solidarite/" in xml
+
+
+def test_publishing_a_fund_purges_the_page_cache(client, tree, settings, django_capture_on_commit_callbacks):
+    settings.PAGE_CACHE = True
+    fund = FundPageFactory(parent=tree["funds"], title="Fonds Ukraine", amount_collected=Decimal("300000"))
+    for url in ("/fonds-de-solidarite/", fund.url):
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
+
+    fund.amount_collected = Decimal("395000")
+    with django_capture_on_commit_callbacks(execute=True):
+        fund.save_revision().publish()
+
+    for url in ("/fonds-de-solidarite/", fund.url):
+        response = client.get(url)
+        assert response["X-Page-Cache"] != "hit"
+        assert f"395{NNBSP}000{NBSP}€" in response.content.decode()
