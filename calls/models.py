@@ -56,7 +56,9 @@ class CallPage(TaggedPage):
     audience = models.CharField("public visé", max_length=255, blank=True)
     opening_date = models.DateField("ouverture", null=True, blank=True)
     deadline = models.DateTimeField("date limite", db_index=True, help_text="Heure de Paris.")
-    amount = models.CharField("montant", max_length=255, blank=True, help_text="Par exemple « jusqu’à 20 000 € par projet ».")
+    amount = models.CharField(
+        "montant", max_length=255, blank=True, help_text="Par exemple « jusqu’à 20 000 € par projet »."
+    )
     eligibility = RichTextField("éligibilité", blank=True, features=["bold", "italic", "link", "ul", "ol"])
     documents = StreamField([("document", DocumentLinkBlock())], verbose_name="documents", blank=True)
     apply_url = models.URLField("lien pour candidater", blank=True)
@@ -111,7 +113,7 @@ class CallPage(TaggedPage):
         return self.status == CallStatus.CLOS
 
     def structured_data(self, request):
-        """schema.org CreativeWork (there is no "call" type) that expires at the deadline, with its funder and audience."""
+        """schema.org CreativeWork (there is no "call" type) expiring at the deadline, with funder and audience."""
         fields = {"expires": timezone.localtime(self.deadline).isoformat()}
         if self.opening_date:
             fields["datePublished"] = self.opening_date.isoformat()

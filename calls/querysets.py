@@ -20,7 +20,11 @@ class CallPageQuerySet(TaggedPageQuerySet):
     def closing_soon(self):
         """Open calls whose deadline is within CALLS_CLOSING_SOON_DAYS."""
         now = timezone.now()
-        return self.visible().filter(deadline__gt=now, deadline__lte=now + closing_soon_window()).order_by("deadline", "pk")
+        return (
+            self.visible()
+            .filter(deadline__gt=now, deadline__lte=now + closing_soon_window())
+            .order_by("deadline", "pk")
+        )
 
     def closed(self):
         """The archive: calls whose deadline has passed, the latest first."""

@@ -11,10 +11,10 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from calls.models import CallPage
 from core.cache.middleware import page_cache
 from core.cache.purge import purge_all
 from editorial.models import SchedulerLock
-from calls.models import CallPage
 from events.models import EventPage
 from funds.models import FundPage
 
@@ -59,8 +59,9 @@ def purge_pages_the_clock_changed():
     """Purge the page cache when an event has ended, a call has become imminent or closed, or a fund
     has reached its closing date since the last step; True when it did.
 
-    When an event ends (or a call's deadline nears or passes), nothing is saved, so no signal purges, yet the homepage's agenda, /agenda/,
-    /agenda/passes/, the hubs and the event's own page change: the scheduler is the site's clock.
+    When an event ends (or a call's deadline nears or passes), nothing is saved, so no signal purges,
+    yet the homepage's agenda, /agenda/, /agenda/passes/, /appels/, the hubs and the page itself
+    change: the scheduler is the site's clock.
     The last check is kept in the shared cache; when it is lost, the window is PAGE_CACHE_TIMEOUT
     (entries older than that have expired anyway).
     """

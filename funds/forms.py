@@ -91,7 +91,10 @@ class PledgeForm(forms.ModelForm):
         }
         error_messages = {
             "contact_name": {"required": "Indiquez le nom de la personne à contacter."},
-            "email": {"required": "Indiquez un courriel.", "invalid": "Indiquez un courriel valide, par exemple nom@mairie.fr."},
+            "email": {
+                "required": "Indiquez un courriel.",
+                "invalid": "Indiquez un courriel valide, par exemple nom@mairie.fr.",
+            },
             "collectivite_name": {"max_length": "Ce nom est trop long (255 caractères au plus)."},
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 5, "maxlength": 3000})}
@@ -103,7 +106,9 @@ class PledgeForm(forms.ModelForm):
         chooser.queryset = chooser.queryset.order_by("name")
         chooser.empty_label = "— Choisir dans l’annuaire —"
         self.fields["collectivite_name"].required = False  # the directory's choice may stand for it (clean)
-        chooser.error_messages["invalid_choice"] = "Cette collectivité n’est pas dans l’annuaire : choisissez-en une autre."
+        chooser.error_messages["invalid_choice"] = (
+            "Cette collectivité n’est pas dans l’annuaire : choisissez-en une autre."
+        )
         self.fields["amount"].error_messages["required"] = "Indiquez le montant promis."
         self.fields["vote_date"].error_messages["required"] = "Indiquez la date du vote du conseil."
         self.fields["message"].max_length = 3000

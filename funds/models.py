@@ -67,7 +67,9 @@ class FundPage(RoutablePageMixin, TaggedPage):
             [
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("opening_date"), FieldPanel("closing_date")]),
-                FieldRowPanel([FieldPanel("target_amount"), FieldPanel("amount_collected"), FieldPanel("collected_on")]),
+                FieldRowPanel(
+                    [FieldPanel("target_amount"), FieldPanel("amount_collected"), FieldPanel("collected_on")]
+                ),
             ],
             heading="Statut et montants",
         ),
@@ -93,7 +95,7 @@ class FundPage(RoutablePageMixin, TaggedPage):
 
     @property
     def current_status(self):
-        """"ouvert" or "clos", from the clock: a fund whose closing date has passed is closed, no save needed."""
+        """ "ouvert" or "clos", from the clock: a fund whose closing date has passed is closed, no save needed."""
         if self.status == FundStatus.CLOS:
             return FundStatus.CLOS
         if self.closing_date and self.closing_date < timezone.localdate():
@@ -164,7 +166,9 @@ class FundContribution(Orderable):
     )
     amount = models.DecimalField("montant (€)", null=True, blank=True, validators=POSITIVE, **AMOUNT)
     show_amount = models.BooleanField(
-        "montant affiché", default=False, help_text="Seulement si la collectivité a accepté que son montant soit publié."
+        "montant affiché",
+        default=False,
+        help_text="Seulement si la collectivité a accepté que son montant soit publié.",
     )
     vote_date = models.DateField("date du vote du conseil", null=True, blank=True)
 

@@ -43,4 +43,3 @@ class Pledge(models.Model):
 
     def __str__(self):
         return f"{self.collectivite_name} – {self.fund_title}"
-

@@ -27,7 +27,11 @@ class FundPageQuerySet(TaggedPageQuerySet):
         """Open funds first (latest opened first), then closed ones."""
         return (
             self.visible()
-            .annotate(open_now=Case(When(open_condition(), then=Value(True)), default=Value(False), output_field=BooleanField()))
+            .annotate(
+                open_now=Case(
+                    When(open_condition(), then=Value(True)), default=Value(False), output_field=BooleanField()
+                )
+            )
             .order_by("-open_now", "-opening_date", "-pk")
         )
 

@@ -15,7 +15,9 @@ def monetary_amount(value, name):
 def fund_structured_data(fund, request):
     fields = {
         "recipient": PUBLISHER,
-        "actionStatus": "https://schema.org/PotentialActionStatus" if fund.is_open else "https://schema.org/CompletedActionStatus",
+        "actionStatus": "https://schema.org/PotentialActionStatus"
+        if fund.is_open
+        else "https://schema.org/CompletedActionStatus",
         "startTime": fund.opening_date.isoformat() if fund.opening_date else None,
     }
     collected = monetary_amount(fund.amount_collected, "Montant collecté")

@@ -31,7 +31,9 @@ def notify_pledge(pledge_id):
         logger.warning("Pledge %s: no notification sent (missing pledge or recipient)", pledge_id)
         return 0
     subject = f"Promesse de contribution : {pledge.collectivite_name} – {pledge.fund_title}"
-    body = render_to_string("funds/emails/pledge_notification.txt", {"pledge": pledge, "base_url": settings.WAGTAILADMIN_BASE_URL})
+    body = render_to_string(
+        "funds/emails/pledge_notification.txt", {"pledge": pledge, "base_url": settings.WAGTAILADMIN_BASE_URL}
+    )
     sent = send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
     Pledge.objects.filter(pk=pledge.pk).update(notified_at=timezone.now())
     return sent

@@ -46,7 +46,16 @@ def transparency_rows(fund):
     title = csv_text(fund.title)
     figure_date = fund.collected_on.strftime("%d/%m/%Y") if fund.collected_on else ""
     rows.append([])
-    rows.append([title, "Total collecté" + (f" au {figure_date}" if figure_date else ""), "", "", csv_amount(totals["collected"]), ""])
+    rows.append(
+        [
+            title,
+            "Total collecté" + (f" au {figure_date}" if figure_date else ""),
+            "",
+            "",
+            csv_amount(totals["collected"]),
+            "",
+        ]
+    )
     rows.append([title, "Total alloué aux projets", "", "", csv_amount(totals["allocated"]), ""])
     rows.append([title, "Total dépensé", "", "", "", csv_amount(totals["spent"])])
     rows.append([title, "Reste à allouer", "", "", csv_amount(totals["available"]), ""])

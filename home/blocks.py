@@ -161,7 +161,9 @@ class CallsBlock(FilteredSectionBlock):
     shows_pictures = False  # titles, statuses and deadlines
 
     def cards(self, value):
-        calls = CallPage.objects.open().tagged(country=value.get("country"), theme=value.get("theme")).defer_streamfields()
+        calls = (
+            CallPage.objects.open().tagged(country=value.get("country"), theme=value.get("theme")).defer_streamfields()
+        )
         return list(calls[: value["count"]])
 
     def get_context(self, value, parent_context=None):

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from core.demo import assets
 from core.demo.content import Terms, ensure_articles, ensure_events, ensure_resources
+from core.demo.funds import ensure_funds_and_calls
 from core.demo.groups import ensure_groups
 from core.demo.pages import PageWriter
 from core.demo.site import ensure_home, ensure_sections, ensure_settings
@@ -26,6 +27,7 @@ def build(today=None):
         ensure_events(writer, indexes["events"], terms, images, documents, today=today)
         ensure_resources(writer, indexes["resources"], terms, images, documents, audio)
         ensure_groups(writer, home, countries)
+        ensure_funds_and_calls(writer, home, terms, today=today)
         ensure_settings(site, images)
         users, password = ensure_users()
     return {

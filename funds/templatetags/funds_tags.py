@@ -19,4 +19,3 @@ def number_fr(value):
 @register.filter
 def percent_of(part, whole):
     return percent(part, whole)
-

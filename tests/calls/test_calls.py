@@ -55,7 +55,9 @@ def test_listing_shows_open_calls_and_archives_closed_ones(client, tree):
     now = timezone.now()
     CallPageFactory(parent=tree["calls"], title="Appel lointain", deadline=now + datetime.timedelta(days=60))
     CallPageFactory(parent=tree["calls"], title="Appel bientôt clos", deadline=now + datetime.timedelta(days=3))
-    closed = CallPageFactory(parent=tree["calls"], title="Appel Panorama Outre-mer", deadline=now - datetime.timedelta(days=3))
+    closed = CallPageFactory(
+        parent=tree["calls"], title="Appel Panorama Outre-mer", deadline=now - datetime.timedelta(days=3)
+    )
     CallPageFactory(parent=tree["calls"], title="Appel brouillon", live=False)
 
     default = client.get("/appels/").content.decode()
@@ -89,7 +91,9 @@ def test_filters_by_country_and_theme_and_bad_values_become_french_messages(clie
 
 def test_deadlines_feed_has_open_calls_only(client, tree):
     now = timezone.now()
-    open_call = CallPageFactory(parent=tree["calls"], title="Appel à projets Eau", deadline=now + datetime.timedelta(days=10))
+    open_call = CallPageFactory(
+        parent=tree["calls"], title="Appel à projets Eau", deadline=now + datetime.timedelta(days=10)
+    )
     CallPageFactory(parent=tree["calls"], title="Appel clos", deadline=now - datetime.timedelta(days=1))
 
     response = client.get("/appels/echeances.ics")
@@ -120,7 +124,12 @@ def test_scheduler_purges_when_a_call_closes_or_becomes_imminent(tree):
 def test_homepage_block_and_country_hub_show_open_calls(client, tree):
     maroc = CountryFactory(name="Maroc", slug="maroc")
     CallPageFactory(parent=tree["calls"], title="Appel reconstruction Al Haouz", countries=[maroc])
-    CallPageFactory(parent=tree["calls"], title="Appel fini", countries=[maroc], deadline=timezone.now() - datetime.timedelta(days=1))
+    CallPageFactory(
+        parent=tree["calls"],
+        title="Appel fini",
+        countries=[maroc],
+        deadline=timezone.now() - datetime.timedelta(days=1),
+    )
     home = tree["home"]
     home.sections = [("calls", {"title": "Appels en cours", "count": 3, "country": None, "theme": None})]
     home.save_revision().publish()
@@ -128,5 +137,7 @@ def test_homepage_block_and_country_hub_show_open_calls(client, tree):
     homepage = client.get("/").content.decode()
     hub = client.get("/pays/maroc/").content.decode()
 
-    assert "Appels en cours" in homepage and "Appel reconstruction Al Haouz" in homepage and "Appel fini" not in homepage
+    assert (
+        "Appels en cours" in homepage and "Appel reconstruction Al Haouz" in homepage and "Appel fini" not in homepage
+    )
     assert "Appel reconstruction Al Haouz" in hub and "Appel fini" not in hub

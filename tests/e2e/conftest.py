@@ -33,7 +33,10 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 # Code whose change can change the demo database.
-DB_INPUTS = ["articles", "core", "cuf_cms", "events", "home", "media_library", "taxonomy", "requirements.txt"]
+DB_INPUTS = [
+    "articles", "calls", "core", "cuf_cms", "directory", "events", "funds", "groups", "home", "media_library",
+    "taxonomy", "requirements.txt",
+]  # fmt: skip
 
 
 def _db_key():

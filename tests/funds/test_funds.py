@@ -77,7 +77,9 @@ def test_index_lists_open_funds_first_with_a_progress_bar_that_is_text(client, t
     assert html.index("Fonds Gaza") < html.index("Fonds Liban")
     assert "Fonds brouillon" not in html
     assert f"265{NNBSP}700{NBSP}€</strong> collectés sur 300{NNBSP}000{NBSP}€" in html
-    assert re.search(r'<progress class="fund-progress__bar" max="100" value="89" aria-labelledby="progression-\d+">', html)
+    assert re.search(
+        r'<progress class="fund-progress__bar" max="100" value="89" aria-labelledby="progression-\d+">', html
+    )
     assert "style=" not in html
     assert html.count("badge--open") == 1 and html.count("badge--closed") == 1
 
@@ -88,12 +90,22 @@ def test_fund_page_shows_projects_decisions_and_only_consented_amounts(client, t
     lyon = CollectiviteFactory(name="Ville de Lyon")
     nantes = CollectiviteFactory(name="Ville de Nantes")
     fund.contributions = [
-        FundContribution(collectivite=lyon, amount=Decimal("50000"), show_amount=True, vote_date=datetime.date(2025, 2, 3)),
+        FundContribution(
+            collectivite=lyon, amount=Decimal("50000"), show_amount=True, vote_date=datetime.date(2025, 2, 3)
+        ),
         FundContribution(collectivite=nantes, amount=Decimal("12345"), show_amount=False),
     ]
-    fund.decisions = [FundDecision(date=datetime.date(2025, 4, 1), text="Le comité retient deux projets d’eau potable.")]
+    fund.decisions = [
+        FundDecision(date=datetime.date(2025, 4, 1), text="Le comité retient deux projets d’eau potable.")
+    ]
     fund.projects = [
-        FundedProject(name="Réseau d’eau à Khan Younès", partner="PHG", amount=Decimal("120000"), spent=Decimal("40000"), status="en-cours"),
+        FundedProject(
+            name="Réseau d’eau à Khan Younès",
+            partner="PHG",
+            amount=Decimal("120000"),
+            spent=Decimal("40000"),
+            status="en-cours",
+        ),
         FundedProject(name="Cuisines collectives", partner="ONG locale", amount=Decimal("30000"), status="finance"),
     ]
     fund.save_revision().publish()
@@ -110,15 +122,30 @@ def test_fund_page_shows_projects_decisions_and_only_consented_amounts(client, t
     for label, amount in [("Alloué aux projets", "150 000"), ("Dépensé", "40 000"), ("Reste à allouer", "115 700")]:
         assert re.search(rf"{label}</th><td>{amount.replace(' ', NNBSP)}{NBSP}€", html), label
     assert "csrfmiddlewaretoken" not in html  # the page stays cacheable: the form has its own URL
-    data = [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    data = [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
     donate = next(item for item in data if item.get("@type") == "DonateAction")
-    assert donate["result"] == {"@type": "MonetaryAmount", "name": "Montant collecté", "currency": "EUR", "value": "265700.00"}
+    assert donate["result"] == {
+        "@type": "MonetaryAmount",
+        "name": "Montant collecté",
+        "currency": "EUR",
+        "value": "265700.00",
+    }
     assert donate["target"]["urlTemplate"].endswith(fund.url + "promesse/")
 
 
 def test_transparency_csv_for_excel_in_french(client, tree):
     fund = FundPageFactory(parent=tree["funds"], title="Fonds Haïti", slug="haiti", amount_collected=Decimal("140000"))
-    fund.projects = [FundedProject(name="École de Jacmel", partner="Mairie de Jacmel", amount=Decimal("60000.5"), spent=Decimal("12000"), status="en-cours")]
+    fund.projects = [
+        FundedProject(
+            name="École de Jacmel",
+            partner="Mairie de Jacmel",
+            amount=Decimal("60000.5"),
+            spent=Decimal("12000"),
+            status="en-cours",
+        )
+    ]
     fund.save_revision().publish()
 
     response = client.get("/fonds-de-solidarite/haiti/transparence.csv")
@@ -139,16 +166,23 @@ def test_transparency_csv_for_excel_in_french(client, tree):
 
 def test_csv_cells_cannot_run_as_formulas(client, tree):
     fund = FundPageFactory(parent=tree["funds"], slug="formule")
-    fund.projects = [FundedProject(name="=HYPERLINK(\"http://x\")", partner="+33", amount=Decimal("1"))]
+    fund.projects = [FundedProject(name='=HYPERLINK("http://x")', partner="+33", amount=Decimal("1"))]
     fund.save_revision().publish()
 
-    rows = list(csv.reader(io.StringIO(client.get("/fonds-de-solidarite/formule/transparence.csv").content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/fonds-de-solidarite/formule/transparence.csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
 
-    assert rows[1][1] == "'=HYPERLINK(\"http://x\")" and rows[1][2] == "'+33"
+    assert rows[1][1] == '\'=HYPERLINK("http://x")' and rows[1][2] == "'+33"
 
 
 def test_search_finds_a_fund(client, tree):
-    FundPageFactory(parent=tree["funds"], title="Fonds Madagascar", intro="Après le cyclone Gezani, reconstruire les écoles.")
+    FundPageFactory(
+        parent=tree["funds"], title="Fonds Madagascar", intro="Après le cyclone Gezani, reconstruire les écoles."
+    )
 
     html = client.get("/recherche/", {"q": "cyclone Gezani"}).content.decode()
 

@@ -8,7 +8,6 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -81,7 +80,9 @@ def test_choosing_the_collectivite_from_the_directory(client, fund, django_captu
 def test_missing_fields_get_french_messages_next_to_them_and_values_are_kept(client, fund):
     response = client.post(
         "/fonds-de-solidarite/gaza/promesse/",
-        good_data(collectivite_name="", amount="quinze mille", vote_date="31/02/2026", consent="", email="pas-un-courriel"),
+        good_data(
+            collectivite_name="", amount="quinze mille", vote_date="31/02/2026", consent="", email="pas-un-courriel"
+        ),
     )
     html = response.content.decode()
 
@@ -98,7 +99,10 @@ def test_missing_fields_get_french_messages_next_to_them_and_values_are_kept(cli
 
 
 def test_amounts_out_of_bounds_are_refused(client, fund):
-    for amount, message in [("0", "Le montant doit être d’au moins 1 €."), ("20000000", "Ce montant dépasse 10 millions")]:
+    for amount, message in [
+        ("0", "Le montant doit être d’au moins 1 €."),
+        ("20000000", "Ce montant dépasse 10 millions"),
+    ]:
         html = client.post("/fonds-de-solidarite/gaza/promesse/", good_data(amount=amount)).content.decode()
         assert field_error(html, "amount").startswith(message)
     assert not Pledge.objects.exists()
@@ -147,7 +151,9 @@ field_values = {
 }
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.fixed_dictionaries({}, optional=field_values))
 def test_any_input_gives_a_french_form_or_a_valid_pledge_never_a_500(fund, data):
     before = Pledge.objects.count()

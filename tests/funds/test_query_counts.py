@@ -89,7 +89,9 @@ def test_fund_page_costs_the_same_for_10_and_200_contributions_projects_decision
 
     def fill(count):
         collectivites = [CollectiviteFactory(name=f"Commune {n}") for n in range(count)]
-        fund.contributions = [FundContribution(collectivite=c, amount=Decimal(100), show_amount=True) for c in collectivites]
+        fund.contributions = [
+            FundContribution(collectivite=c, amount=Decimal(100), show_amount=True) for c in collectivites
+        ]
         fund.projects = [FundedProject(name=f"Projet {n}", amount=Decimal(10), spent=Decimal(1)) for n in range(count)]
         fund.decisions = [FundDecision(date=datetime.date(2025, 1, 1), text=f"Décision {n}") for n in range(count)]
         fund.save_revision().publish()
