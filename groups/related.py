@@ -9,7 +9,7 @@ expired pages never show here either. A fixed number of queries, whatever the nu
 from articles.models import ArticlePage
 from core.cards import prefetch_card_pictures
 from events.models import EventPage
-from media_library.pages import ResourcePage
+from resources.models import ResourcePage
 
 GROUP_UPCOMING = 5
 GROUP_PAST = 5
