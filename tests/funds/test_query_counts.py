@@ -80,8 +80,8 @@ def test_call_index_costs_the_same_for_10_and_200_calls_and_any_filter(client, t
 
     assert "200 résultats" in response.content.decode()
     print(f"\n/appels/: {few} queries for 10 calls, {many} for 200, {filtered} filtered, {archive} archive")
-    assert few == many == filtered <= BUDGETS["calls"], (few, many, filtered)
-    assert archive <= BUDGETS["calls"]
+    assert few == many <= BUDGETS["calls"], (few, many)
+    assert filtered <= many and archive <= many, (filtered, archive)
 
 
 def test_fund_page_costs_the_same_for_10_and_200_contributions_projects_decisions(client, tree, terms):
