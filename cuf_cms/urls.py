@@ -24,9 +24,10 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("hubs.urls")),
-    # Feeds that are routes of a page but look like files (/actualites/flux.xml, /agenda/agenda.ics):
+    # Feeds that are routes of a page but look like files (/actualites/flux.xml, /agenda/agenda.ics,
+    # /appels/echeances.ics, /fonds-de-solidarite/<slug>/transparence.csv):
     # Wagtail's own pattern only serves paths ending in "/", so hand these to its serve view too.
-    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:xml|ics))$", wagtail_views.serve, name="wagtail_serve_feed"),
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:xml|ics|csv))$", wagtail_views.serve, name="wagtail_serve_feed"),
     # The newsletter's signed links (routes of its index page) hold ":" (django.core.signing), which
     # Wagtail's own pattern does not accept; same serve view. Unsubscribe also takes POSTs from mail
     # clients (RFC 8058 one-click, no CSRF token): its signed token is the authorisation.

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from demo import assets
 from demo.content import Terms, ensure_articles, ensure_events, ensure_resources
+from demo.funds import ensure_funds_and_calls
 from demo.groups import ensure_groups
 from demo.newsletter import ensure_newsletter
 from demo.pages import PageWriter
@@ -30,6 +31,7 @@ def build(today=None):
         ensure_resources(writer, indexes["resources"], terms, images, documents, audio)
         ensure_newsletter(writer, home, themes)
         ensure_groups(writer, home, countries)
+        ensure_funds_and_calls(writer, home, terms, today=today)
         ensure_settings(site, images)
         users, password = ensure_users()
     return {

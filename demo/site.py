@@ -26,6 +26,7 @@ HOME_SECTIONS = [
         "type": "news_list",
         "value": {"title": "Actualités", "count": 3, "kinds": ARTICLE_KINDS_SHORT_LIST, "country": None, "theme": None},
     },
+    {"type": "calls", "value": {"title": "Appels en cours", "count": 3, "country": None, "theme": None}},
     {"type": "resource_tiles", "value": {"title": "Centre de ressources"}},
 ]
 

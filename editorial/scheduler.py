@@ -13,8 +13,10 @@ from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
 from wagtail.models import PageLogEntry
 
+from calls.models import CallPage
 from editorial.models import SchedulerLock
 from events.models import EventPage
+from funds.models import FundPage
 from pagecache.conf import setting
 from pagecache.middleware import page_cache
 from pagecache.purge import purge_all
@@ -83,10 +85,12 @@ def run_hooked_steps():
 
 
 def purge_pages_the_clock_changed():
-    """Purge the page cache when an event has ended since the last step; True when it did.
+    """Purge the page cache when an event has ended, a call has become imminent or closed, or a fund
+    has reached its closing date since the last step; True when it did.
 
-    When an event ends, nothing is saved, so no signal purges, yet the homepage's agenda, /agenda/,
-    /agenda/passes/, the hubs and the event's own page change: the scheduler is the site's clock.
+    When an event ends (or a call's deadline nears or passes), nothing is saved, so no signal purges,
+    yet the homepage's agenda, /agenda/, /agenda/passes/, /appels/, the hubs and the page itself
+    change: the scheduler is the site's clock.
     The last check is kept in the shared cache; when it is lost, the window is PAGE_CACHE_TIMEOUT
     (entries older than that have expired anyway).
     """
@@ -97,7 +101,11 @@ def purge_pages_the_clock_changed():
         since = now - datetime.timedelta(seconds=setting("PAGE_CACHE_TIMEOUT"))
     else:
         since = datetime.datetime.fromtimestamp(last_checked, tz=datetime.UTC)
-    ended = EventPage.objects.ended_between(since, now).exists()
+    ended = (
+        EventPage.objects.ended_between(since, now).exists()
+        or CallPage.objects.status_changed_between(since, now).exists()
+        or FundPage.objects.closed_between(since, now).exists()
+    )
     if ended:
         purge_all()
     cache.set(CLOCK_CHECKED_KEY, now.timestamp(), None)

@@ -7,13 +7,14 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from articles.choices import ArticleKind
 from articles.models import ArticleIndexPage, ArticlePage
+from calls.models import CallIndexPage, CallPage
 from core.cards import live_cards, prefetch_card_pictures
 from events.models import EventIndexPage, EventPage
 from resources.choices import ResourceKind
 from resources.models import ResourceCentrePage
 
 # The index pages the sections link to ("Toutes les actualités", "Tout l’agenda", the resource tiles).
-INDEX_MODELS = (ArticleIndexPage, EventIndexPage, ResourceCentrePage)
+INDEX_MODELS = (ArticleIndexPage, EventIndexPage, ResourceCentrePage, CallIndexPage)
 
 
 def live_indexes():
@@ -152,6 +153,28 @@ class AgendaBlock(FilteredSectionBlock):
         return context
 
 
+class CallsBlock(FilteredSectionBlock):
+    class Meta:
+        icon = "help"
+        label = "Appels en cours"
+        template = "home/blocks/calls.html"
+        preview_value = {"title": "Appels en cours", "count": 3}
+
+    shows_pictures = False  # titles, statuses and deadlines
+
+    def cards(self, value):
+        calls = (
+            CallPage.objects.open().tagged(country=value.get("country"), theme=value.get("theme")).defer_streamfields()
+        )
+        return list(calls[: value["count"]])
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["calls"] = value.cards
+        context["index_page"] = live_index(CallIndexPage, parent_context)
+        return context
+
+
 class ResourceTilesBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Titre de la section", max_length=80, default="Centre de ressources")
 
@@ -200,6 +223,7 @@ class RichTextSectionBlock(blocks.StructBlock):
 class HomeSectionsBlock(blocks.StreamBlock):
     news_feed = NewsFeedBlock()
     agenda = AgendaBlock()
+    calls = CallsBlock()
     news_list = NewsListBlock()
     featured = FeaturedBlock()
     resource_tiles = ResourceTilesBlock()

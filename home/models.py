@@ -17,6 +17,9 @@ class HomePage(Page):
         "resources.ResourceCentrePage",
         "groups.CountryGroupIndexPage",
         "directory.DirectoryIndexPage",
+        "funds.FundIndexPage",
+        "calls.CallIndexPage",
+        "newsletter.NewsletterIndexPage",
         "core.StandardPage",
     ]
     max_count = 1

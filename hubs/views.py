@@ -10,21 +10,27 @@ from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import ArticlePage
+from calls.models import CallPage
 from core.cards import prefetch_card_pictures
 from core.querysets import in_private_section
 from events.models import EventPage
+from funds.models import FundPage
 from resources.models import ResourcePage
 from taxonomy.models import Country, Theme
 
 HUB_ARTICLES = 6
 HUB_EVENTS = 4
 HUB_RESOURCES = 4
+HUB_FUNDS = 4
+HUB_CALLS = 4
 
 
 def hub_context(request, term, **tag):
     articles = list(ArticlePage.objects.recent().tagged(**tag).for_cards()[:HUB_ARTICLES])
     events = list(EventPage.objects.upcoming().tagged(**tag).for_cards()[:HUB_EVENTS])
     resources = list(ResourcePage.objects.recent().tagged(**tag).for_cards()[:HUB_RESOURCES])
+    funds = list(FundPage.objects.open_first().tagged(**tag).defer_streamfields()[:HUB_FUNDS])
+    calls = list(CallPage.objects.open().tagged(**tag).defer_streamfields()[:HUB_CALLS])
     # The pictures of the three sections and the site's default image: one query for all their renditions.
     prefetch_card_pictures(request, articles, events, resources)
     return {
@@ -32,6 +38,8 @@ def hub_context(request, term, **tag):
         "articles": articles,
         "events": events,
         "resources": resources,
+        "funds": funds,
+        "calls": calls,
         "meta_title": term.name,
         "meta_description": term.description[:160],
     }

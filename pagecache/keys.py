@@ -32,6 +32,7 @@ DEFAULT_QUERY_PARAMS = {
     "groupe": "slug",  # directory: ?groupe=<country slug>
     "adherent": "slug",  # directory: ?adherent=oui|non
     "mois": "slug",
+    "statut": "slug",
     "q": "text",
 }
 

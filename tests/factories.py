@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from decimal import Decimal
 
 import factory
 from django.core.files.images import ImageFile
@@ -13,10 +14,13 @@ from wagtail.models import Page, Site
 
 from articles.choices import ArticleKind
 from articles.models import ArticleIndexPage, ArticlePage
+from calls.choices import CallKind
+from calls.models import CallIndexPage, CallPage
 from core.models import StandardPage
 from directory.choices import CollectiviteKind, FrenchRegion
 from directory.models import Collectivite, DirectoryIndexPage
 from events.models import EventIndexPage, EventPage
+from funds.models import FundIndexPage, FundPage
 from groups.models import CountryGroupIndexPage, CountryGroupPage, GroupMember, MembersAreaPage
 from home.models import HomePage
 from newsletter.choices import SubscriberStatus
@@ -291,3 +295,50 @@ class MembersAreaPageFactory(PageFactory):
     title = "Espace adhérents"
     slug = "espace-adherents"
     intro = "Comptes rendus réservés."
+
+
+# --- Solidarity funds and calls (funds/, calls/); local governments come from directory/.
+
+
+class FundIndexPageFactory(PageFactory):
+    class Meta:
+        model = FundIndexPage
+
+    title = "Fonds de solidarité"
+    slug = "fonds-de-solidarite"
+
+
+class FundPageFactory(PageFactory):
+    class Meta:
+        model = FundPage
+
+    title = factory.Sequence(lambda n: f"Fonds de solidarité {n}")
+    intro = "Un fonds ouvert après une crise, alimenté par les collectivités."
+    opening_date = datetime.date(2025, 1, 15)
+    target_amount = Decimal("300000")
+    amount_collected = Decimal("265700")
+    collected_on = datetime.date(2025, 6, 30)
+
+
+class CallIndexPageFactory(PageFactory):
+    class Meta:
+        model = CallIndexPage
+
+    title = "Appels"
+    slug = "appels"
+
+
+class CallPageFactory(PageFactory):
+    class Meta:
+        model = CallPage
+
+    title = factory.Sequence(lambda n: f"Appel à projets {n}")
+    kind = CallKind.PROJETS
+    funder = "Ministère de l’Europe et des Affaires étrangères"
+    audience = "Collectivités territoriales françaises"
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    intro = "Un appel ouvert aux collectivités."
+
+
+def build_funds_and_calls(home):
+    return {"funds": FundIndexPageFactory(parent=home), "calls": CallIndexPageFactory(parent=home)}

@@ -37,11 +37,11 @@ pytestmark = pytest.mark.django_db
 # Cold-cache budgets, pinned to what the pages cost (the benchmark's target is at most 20 for every public
 # page). A change that adds a query to a page fails here: find the query, or raise the budget knowingly.
 BUDGETS = {
-    "home": 20,  # the demo's sections plus featured pages of two types (each type costs its own queries)
+    "home": 21,  # the demo's sections (now with "Appels en cours": +1) plus featured pages of two types
     "listing": 16,
     "agenda": 15,
     "resources": 16,
-    "hub": 15,
+    "hub": 18,  # + one query each for the term's funds and open calls, + the country's group page
     "article": 15,
     "event": 15,
     "resource": 15,
@@ -220,7 +220,8 @@ def test_hubs_cost_the_same_for_few_and_many_items(client, site_tree, terms):
     theme, theme_items = cold_queries(client, f"/thematiques/{eau.slug}/")
 
     assert cards_in(country) == 6 + 4 + 4
-    assert few_items == many_items == theme_items <= BUDGETS["hub"], (few_items, many_items, theme_items)
+    assert few_items == many_items <= BUDGETS["hub"], (few_items, many_items)
+    assert theme_items <= many_items  # a theme hub has no groupe-pays page to look up
 
 
 @pytest.mark.parametrize("kind", ["article", "event", "resource", "standard"])

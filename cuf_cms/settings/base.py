@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "groups",
     "articles",
     "events",
+    "funds",
+    "calls",
     "resources",
     "directory",
     "core",
@@ -268,6 +270,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 # Homepage and listings
 ARTICLES_PER_PAGE = 12
 EVENTS_PER_PAGE = 12
+CALLS_PER_PAGE = 12
+# A call whose deadline is this close shows "Clôture imminente".
+CALLS_CLOSING_SOON_DAYS = 14
+# Pledge notifications go to SiteSettings.contact_email, else to this address.
+FUNDS_PLEDGE_EMAIL = os.environ.get("FUNDS_PLEDGE_EMAIL", "contact@cites-unies-france.org")
 RESOURCES_PER_PAGE = 12
 DIRECTORY_PER_PAGE = 24
 # Wagtail's login form for restricted pages, in French and in the site's layout (see groups/privacy.py).
@@ -281,6 +288,8 @@ SEARCHABLE_PAGE_TYPES = [
     # MembersAreaPage is searched like the others: public() keeps its restricted pages out of the results.
     "groups.CountryGroupPage",
     "groups.MembersAreaPage",
+    "funds.FundPage",
+    "calls.CallPage",
 ]
 
 # Security headers (see core/security.py). Public pages load nothing inline and nothing from

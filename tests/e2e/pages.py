@@ -20,6 +20,9 @@ FIXED = {
     "lettre-archives": "/lettre/archives/",
     "groupes-pays": "/groupes-pays/",
     "collectivites": "/collectivites/",
+    "fonds-de-solidarite": "/fonds-de-solidarite/",
+    "appels": "/appels/",
+    "appels-clos": "/appels/?statut=clos",
 }
 
 # page type: (listing path, selector of the link to follow)
@@ -33,12 +36,21 @@ FOLLOWED = {
     "lettre-numero": ("/lettre/archives/", ".issue-list__item a"),
     "groupe-pays": ("/groupes-pays/", ".group-item__title a"),
     "collectivite": ("/collectivites/", ".directory-item__title a"),
+    "fonds": ("/fonds-de-solidarite/", ".fund-item__title a"),
+    "appel": ("/appels/", ".call-item__title a"),
 }
 
 # page type: function (sqlite connection to the demo database) -> path; kept when it answers 200.
 OPTIONAL = {
     "hub-pays": lambda db: "/pays/{}/".format(_first(db, "SELECT slug FROM taxonomy_country ORDER BY name")),
     "hub-thematique": lambda db: "/thematiques/{}/".format(_first(db, "SELECT slug FROM taxonomy_theme ORDER BY name")),
+    "promesse": lambda db: "/fonds-de-solidarite/{}/promesse/".format(
+        _first(
+            db,
+            "SELECT p.slug FROM wagtailcore_page p JOIN funds_fundpage f ON f.page_ptr_id = p.id"
+            " WHERE p.live AND f.status = 'ouvert' ORDER BY p.path",
+        )
+    ),
     "recherche": lambda db: "/recherche/?q=coop%C3%A9ration",
     "recherche-sans-resultat": lambda db: "/recherche/?q=zzyzxqwv",
 }

@@ -1,0 +1,221 @@
+"""Solidarity funds: an index at /fonds-de-solidarite/, one page per fund, and the pledges councils send.
+
+A fund page carries its figures (target, amount collected and the date of that figure), the
+contributing local governments (directory.Collectivite, by lazy reference: the directory is another
+content app), the donors' committee decisions and the projects funded. Its routes serve the
+transparency table as CSV and the pledge form on its own URL, so the fund page stays in the page cache.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from core.models import SectionIndexPage, TaggedPage
+
+from .choices import FundStatus, ProjectStatus
+from .money import format_euros, percent
+from .pledges import Pledge  # noqa: F401 - the model lives in its own module (the form and views import it)
+from .querysets import FundPageQuerySet
+from .seo import fund_structured_data
+from .transparency import csv_response
+from .views import pledge, pledge_thanks
+
+AMOUNT = {"max_digits": 12, "decimal_places": 2}
+POSITIVE = [MinValueValidator(Decimal("0"))]
+
+
+class FundIndexPage(SectionIndexPage):
+    subpage_types = ["funds.FundPage"]
+
+    class Meta:
+        verbose_name = "index des fonds de solidarité"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["funds"] = list(FundPage.objects.child_of(self).open_first().with_terms())
+        return context
+
+
+class FundPage(RoutablePageMixin, TaggedPage):
+    status = models.CharField("statut", max_length=10, choices=FundStatus.choices, default=FundStatus.OUVERT)
+    opening_date = models.DateField("date d’ouverture", default=timezone.localdate)
+    closing_date = models.DateField(
+        "date de clôture",
+        null=True,
+        blank=True,
+        help_text="Dernier jour de collecte : le fonds passe « clos » le lendemain, sans autre action.",
+    )
+    target_amount = models.DecimalField("objectif (€)", null=True, blank=True, validators=POSITIVE, **AMOUNT)
+    amount_collected = models.DecimalField("montant collecté (€)", default=Decimal("0"), validators=POSITIVE, **AMOUNT)
+    collected_on = models.DateField("montant arrêté au", null=True, blank=True)
+
+    objects = PageManager.from_queryset(FundPageQuerySet)()
+
+    search_fields = TaggedPage.search_fields + [index.FilterField("status")]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("opening_date"), FieldPanel("closing_date")]),
+                FieldRowPanel(
+                    [FieldPanel("target_amount"), FieldPanel("amount_collected"), FieldPanel("collected_on")]
+                ),
+            ],
+            heading="Statut et montants",
+        ),
+        FieldPanel("intro"),
+        FieldPanel("cover"),
+        FieldPanel("body", heading="Contexte"),
+        *TaggedPage.taxonomy_panels,
+        InlinePanel("contributions", heading="Contributions des collectivités", label="Contribution"),
+        InlinePanel("decisions", heading="Décisions du comité des donateurs", label="Décision"),
+        InlinePanel("projects", heading="Projets financés", label="Projet"),
+    ]
+    parent_page_types = ["funds.FundIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "fonds de solidarité"
+        verbose_name_plural = "fonds de solidarité"
+
+    def clean(self):
+        super().clean()
+        if self.closing_date and self.opening_date and self.closing_date < self.opening_date:
+            raise ValidationError({"closing_date": "La clôture doit suivre l’ouverture du fonds."})
+
+    @property
+    def current_status(self):
+        """ "ouvert" or "clos", from the clock: a fund whose closing date has passed is closed, no save needed."""
+        if self.status == FundStatus.CLOS:
+            return FundStatus.CLOS
+        if self.closing_date and self.closing_date < timezone.localdate():
+            return FundStatus.CLOS
+        return FundStatus.OUVERT
+
+    @property
+    def is_open(self):
+        return self.current_status == FundStatus.OUVERT
+
+    @property
+    def status_label(self):
+        return FundStatus(self.current_status).label
+
+    @property
+    def kind_label(self):
+        return "Fonds de solidarité"
+
+    @property
+    def progress_percent(self):
+        return percent(self.amount_collected, self.target_amount)
+
+    @cached_property
+    def project_list(self):
+        return list(self.projects.all())
+
+    @cached_property
+    def transparency(self):
+        """Collected, allocated to projects, spent, and what is left to allocate."""
+        allocated = sum((project.amount or Decimal("0") for project in self.project_list), Decimal("0"))
+        spent = sum((project.spent or Decimal("0") for project in self.project_list), Decimal("0"))
+        collected = self.amount_collected or Decimal("0")
+        return {"collected": collected, "allocated": allocated, "spent": spent, "available": collected - allocated}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contributions"] = list(self.contributions.select_related("collectivite"))
+        context["decisions"] = list(self.decisions.all())
+        return context
+
+    def structured_data(self, request):
+        """schema.org DonateAction whose recipient is CUF, with the fund's target and collected amounts."""
+        return fund_structured_data(self, request)
+
+    @path("transparence.csv/")  # served at /fonds-de-solidarite/<slug>/transparence.csv
+    def transparency_csv_view(self, request):
+        return csv_response(self)
+
+    @path("promesse/")
+    def pledge_view(self, request):
+        return pledge(request, self)
+
+    @path("promesse/merci/")
+    def pledge_thanks_view(self, request):
+        return pledge_thanks(request, self)
+
+    def get_csv_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("transparency_csv_view").rstrip("/")
+
+
+class FundContribution(Orderable):
+    page = ParentalKey(FundPage, on_delete=models.CASCADE, related_name="contributions")
+    collectivite = models.ForeignKey(
+        "directory.Collectivite",
+        verbose_name="collectivité",
+        on_delete=models.PROTECT,
+        related_name="fund_contributions",
+    )
+    amount = models.DecimalField("montant (€)", null=True, blank=True, validators=POSITIVE, **AMOUNT)
+    show_amount = models.BooleanField(
+        "montant affiché",
+        default=False,
+        help_text="Seulement si la collectivité a accepté que son montant soit publié.",
+    )
+    vote_date = models.DateField("date du vote du conseil", null=True, blank=True)
+
+    panels = [
+        FieldPanel("collectivite"),
+        FieldRowPanel([FieldPanel("amount"), FieldPanel("show_amount")]),
+        FieldPanel("vote_date"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "contribution"
+
+    def __str__(self):
+        """What the local government's page in the directory lists: the fund, and the amount when agreed."""
+        text = self.page.title
+        if self.show_amount and self.amount:
+            text += f" : {format_euros(self.amount)}"
+        if self.vote_date:
+            text += f" (vote du conseil du {date_format(self.vote_date, 'j F Y')})"
+        return text
+
+
+class FundDecision(Orderable):
+    page = ParentalKey(FundPage, on_delete=models.CASCADE, related_name="decisions")
+    date = models.DateField("date")
+    text = models.TextField("décision")
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "décision du comité des donateurs"
+
+
+class FundedProject(Orderable):
+    page = ParentalKey(FundPage, on_delete=models.CASCADE, related_name="projects")
+    name = models.CharField("projet", max_length=255)
+    partner = models.CharField("partenaire", max_length=255, blank=True)
+    amount = models.DecimalField("montant alloué (€)", null=True, blank=True, validators=POSITIVE, **AMOUNT)
+    spent = models.DecimalField("montant dépensé (€)", default=Decimal("0"), validators=POSITIVE, **AMOUNT)
+    status = models.CharField("statut", max_length=10, choices=ProjectStatus.choices, default=ProjectStatus.A_L_ETUDE)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("partner"),
+        FieldRowPanel([FieldPanel("amount"), FieldPanel("spent"), FieldPanel("status")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "projet financé"
+        verbose_name_plural = "projets financés"
