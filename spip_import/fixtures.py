@@ -20,7 +20,7 @@ from PIL import Image
 from spip_import import fixtures_text as words
 from spip_import.schema import create_tables, php_serialize
 
-SIZES = {"small": (300, 240), "large": (3000, 6000)}  # articles, documents
+SIZES = {"tiny": (40, 40), "small": (300, 240), "large": (3000, 6000)}  # articles, documents
 IMAGE_EXTENSIONS = ("jpg", "png", "gif", "webp")
 FILE_EXTENSIONS = ("pdf", "odt", "docx", "xls", "mp3", "mp4", "zip")
 START = datetime.datetime(2006, 1, 9, 10, 0)
@@ -254,7 +254,7 @@ class Generator:
         if self.files and id_art % 3 == 0:
             parts.append(f"<doc{self.rng.choice(self.files)}>")
         if id_art % 17 == 0:
-            parts.append("<emb{0}>".format(self.rng.choice(self.images + self.files)))
+            parts.append(f"<emb{self.rng.choice(self.images + self.files)}>")
         if id_art % 29 == 0:
             parts.append("Un lien vers [un article disparu->art999999].")
         return "\n\n".join(parts)

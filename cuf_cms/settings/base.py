@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "articles",
     "events",
     "editorial",
+    "spip_import",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -76,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Old SPIP URLs that no redirect matches go to the closest section (spip_import, tools layer).
+    "spip_import.middleware.SpipFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a lock-out into its 429 page.
     "axes.middleware.AxesMiddleware",

@@ -177,6 +177,7 @@ def convert(text, resolver=None, lang="fr"):
 def convert_inline(text, resolver=None, lang="fr"):
     """A one-line field (title, chapo) → plain text, typography applied, no markup."""
     result = Conversion()
-    converted = Inline(resolver or Resolver(), result).convert(pick_language(text or "", lang))
+    text = NOTE_RE.sub("", pick_language(text or "", lang))
+    converted = Inline(resolver or Resolver(), result).convert(text)
     converted = re.sub(NOTE_MARK + r"\d+" + NOTE_MARK, "", converted)
     return html.unescape(re.sub(r"<[^>]+>", "", converted)).strip()
