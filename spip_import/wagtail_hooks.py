@@ -49,7 +49,7 @@ class SpipImportItemAdmin(ModelAdmin):
     menu_icon = "list-ul"
     permission_helper_class = ReadOnlyPermissionHelper
     list_display = ("spip_type", "spip_id", "outcome", "detail", "url")
-    list_filter = ("outcome", "spip_type", "run")
+    list_filter = ("outcome", "spip_type")
     search_fields = ("detail", "url")
     list_per_page = 100
 
