@@ -121,21 +121,21 @@ class Generator:
                 ext = self.rng.choice(IMAGE_EXTENSIONS if roll < 0.6 else FILE_EXTENSIONS)
                 fichier = f"{ext}/document_{id_doc}.{ext}"
                 media = "image" if ext in IMAGE_EXTENSIONS else {"mp3": "audio", "mp4": "video"}.get(ext, "file")
-            row = dict(
-                id_document=id_doc,
-                extension=ext,
-                titre=f"Document {id_doc}" if roll < 0.9 else "",
-                date=fmt(when),
-                descriptif=f"Légende du document {id_doc}" if roll < 0.5 else "",
-                fichier=fichier,
-                media=media,
-                mode="image" if media == "image" else "document",
-                distant="oui" if distant else "non",
-                statut="publie",
-                credits="Cités Unies France" if roll < 0.3 else "",
-                alt=f"Photographie {id_doc}" if media == "image" and roll < 0.4 else "",
-                date_publication=fmt(when),
-            )
+            row = {
+                "id_document": id_doc,
+                "extension": ext,
+                "titre": f"Document {id_doc}" if roll < 0.9 else "",
+                "date": fmt(when),
+                "descriptif": f"Légende du document {id_doc}" if roll < 0.5 else "",
+                "fichier": fichier,
+                "media": media,
+                "mode": "image" if media == "image" else "document",
+                "distant": "oui" if distant else "non",
+                "statut": "publie",
+                "credits": "Cités Unies France" if roll < 0.3 else "",
+                "alt": f"Photographie {id_doc}" if media == "image" and roll < 0.4 else "",
+                "date_publication": fmt(when),
+            }
             if not distant and id_doc % 97 != 0:  # every 97th file is missing from IMG/
                 path = img / fichier
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -215,9 +215,19 @@ class Generator:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(self.file_bytes("jpg", id_doc))
         self.add(
-            "spip_documents", id_document=id_doc, extension="jpg", fichier=fichier, mode="logoon", media="image",
-            statut="publie", date=fmt(when), largeur=24, hauteur=16, distant="non", titre="",
-        )  # fmt: skip
+            "spip_documents",
+            id_document=id_doc,
+            extension="jpg",
+            fichier=fichier,
+            mode="logoon",
+            media="image",
+            statut="publie",
+            date=fmt(when),
+            largeur=24,
+            hauteur=16,
+            distant="non",
+            titre="",
+        )
         self.add("spip_documents_liens", id_document=id_doc, id_objet=id_art, objet="article")
 
     def event(self, id_art, when, title, status):
@@ -246,8 +256,7 @@ class Generator:
         earlier = self.rng.randint(1, max(1, id_art - 1))
         rub = str(self.rng.choice([1, 2, 3, 7]))
         parts = [
-            p.replace("@ART@", str(earlier)).replace("@RUB@", rub).replace("@DOC@", str(1 + id_art % 50))
-            for p in picks
+            p.replace("@ART@", str(earlier)).replace("@RUB@", rub).replace("@DOC@", str(1 + id_art % 50)) for p in picks
         ]
         if self.images and id_art % 2:
             parts.insert(1, f"<img{self.rng.choice(self.images)}|left>")

@@ -28,7 +28,9 @@ class Mapping:
         self.rules = {}
         for rule in data.get("sections", []):
             if "id" not in rule or rule.get("target") not in TARGETS:
-                raise MappingError(f"Section mal décrite dans {source} : {rule!r} (il faut id et target parmi {TARGETS})")
+                raise MappingError(
+                    f"Section mal décrite dans {source} : {rule!r} (il faut id et target parmi {TARGETS})"
+                )
             self.rules[int(rule["id"])] = SectionRule(rule["target"], rule.get("kind", ""), rule.get("reason", ""))
         keywords = data.get("keywords", {})
         self.country_groups = set(keywords.get("countries", []))

@@ -25,10 +25,19 @@ def parse_date(value):
 
 class Backup:
     TABLES = [
-        "spip_rubriques", "spip_articles", "spip_groupes_mots", "spip_mots", "spip_mots_liens",
-        "spip_documents", "spip_documents_liens", "spip_urls", "spip_auteurs", "spip_auteurs_liens",
-        "spip_evenements", "spip_meta",
-    ]  # fmt: skip
+        "spip_rubriques",
+        "spip_articles",
+        "spip_groupes_mots",
+        "spip_mots",
+        "spip_mots_liens",
+        "spip_documents",
+        "spip_documents_liens",
+        "spip_urls",
+        "spip_auteurs",
+        "spip_auteurs_liens",
+        "spip_evenements",
+        "spip_meta",
+    ]
 
     def __init__(self, path):
         self.path = Path(path)

@@ -30,15 +30,43 @@ class SpipImportRunAdmin(ModelAdmin):
     menu_icon = "download"
     permission_helper_class = ReadOnlyPermissionHelper
     inspect_view_enabled = True
-    list_display = ("__str__", "status", "created", "updated", "unchanged", "skipped", "failed", "unknown_markup",
-                    "missing_files", "dangling_links", "redirects", "lines")  # fmt: skip
+    list_display = (
+        "__str__",
+        "status",
+        "created",
+        "updated",
+        "unchanged",
+        "skipped",
+        "failed",
+        "unknown_markup",
+        "missing_files",
+        "dangling_links",
+        "redirects",
+        "lines",
+    )
     list_filter = ("dry_run",)
-    inspect_view_fields = ("backup", "started_at", "finished_at", "dry_run", "status", "created", "updated",
-                           "unchanged", "skipped", "failed", "unknown_markup", "missing_files", "dangling_links",
-                           "redirects", "csv_path")  # fmt: skip
+    inspect_view_fields = (
+        "backup",
+        "started_at",
+        "finished_at",
+        "dry_run",
+        "status",
+        "created",
+        "updated",
+        "unchanged",
+        "skipped",
+        "failed",
+        "unknown_markup",
+        "missing_files",
+        "dangling_links",
+        "redirects",
+        "csv_path",
+    )
 
     def lines(self, obj):
-        return format_html('<a href="/admin/spip_import/spipimportitem/?run__id__exact={}">Lignes du rapport</a>', obj.pk)
+        return format_html(
+            '<a href="/admin/spip_import/spipimportitem/?run__id__exact={}">Lignes du rapport</a>', obj.pk
+        )
 
     lines.short_description = "détail"
 

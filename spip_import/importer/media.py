@@ -100,8 +100,13 @@ class MediaImporter:
             return {"kind": "embed", "url": row["fichier"], "title": caption}
         if id_doc in self.images:
             image = self.images[id_doc]
-            return {"kind": "image", "image": image.pk, "caption": caption, "credit": image.credit,
-                    "href": image.file.url}  # fmt: skip
+            return {
+                "kind": "image",
+                "image": image.pk,
+                "caption": caption,
+                "credit": image.credit,
+                "href": image.file.url,
+            }
         if id_doc in self.documents:
             document = self.documents[id_doc]
             return {"kind": "document", "document": document.pk, "label": document.title}

@@ -56,7 +56,10 @@ class PageImporter:
                 rid, d = self.backup.parents[rid], d + 1
             return d
 
-        for row in progress(sorted(self.backup.rubriques.values(), key=lambda r: (depth(r["id_rubrique"]), r["id_rubrique"])), "rubriques"):  # noqa: E501
+        for row in progress(
+            sorted(self.backup.rubriques.values(), key=lambda r: (depth(r["id_rubrique"]), r["id_rubrique"])),
+            "rubriques",
+        ):  # noqa: E501
             self.importer.item("rubrique", row["id_rubrique"], lambda row=row: self.section(row))
 
     def section(self, row):
@@ -77,10 +80,21 @@ class PageImporter:
         parent_id = self.backup.parents.get(rid, 0)
         parent = self.section_pages.get(parent_id) or self.home
         conversion = convert(row["texte"], self.importer.resolver, self.mapping.language)
-        fields = {"title": convert_inline(row["titre"]) or f"Rubrique {rid}", "intro": convert_inline(row["descriptif"]),
-                  "body": conversion.blocks}  # fmt: skip
-        page, outcome = self.importer.save_page("rubrique", rid, StandardPage, parent, fields, live=True,
-                                                dates=(parse_date(row["date"]),) * 2, checksum_data=row)  # fmt: skip
+        fields = {
+            "title": convert_inline(row["titre"]) or f"Rubrique {rid}",
+            "intro": convert_inline(row["descriptif"]),
+            "body": conversion.blocks,
+        }
+        page, outcome = self.importer.save_page(
+            "rubrique",
+            rid,
+            StandardPage,
+            parent,
+            fields,
+            live=True,
+            dates=(parse_date(row["date"]),) * 2,
+            checksum_data=row,
+        )
         self.section_pages[rid] = page
         if outcome != Outcome.UNCHANGED:
             self.importer.report.conversion("rubrique", rid, conversion, page.url or "")
@@ -127,17 +141,25 @@ class PageImporter:
         date = parse_date(row["date"]) or parse_date(row["maj"]) or timezone.now()
         modified = parse_date(row["date_modif"]) or date
         events = self.backup.events_of.get(aid, [])
-        extra = {"events": events, "mots": self.backup.linked("mot", "article", aid), "rule": repr(rule),
-                 "docs": self.backup.linked("document", "article", aid), "authors": self.byline(aid)}  # fmt: skip
+        extra = {
+            "events": events,
+            "mots": self.backup.linked("mot", "article", aid),
+            "rule": repr(rule),
+            "docs": self.backup.linked("document", "article", aid),
+            "authors": self.byline(aid),
+        }
         checksum = self.importer.checksum(row, extra)
         previous = self.importer.known.get(("article", aid))
         if not force and previous is not None and previous.checksum == checksum and previous.content_type_id:
             return Outcome.UNCHANGED, previous.url
         conversion = convert(row["texte"], self.importer.resolver, row["lang"] or self.mapping.language)
         body = self.heading_blocks(row, aid) + conversion.blocks + self.ps_blocks(row)
-        fields = {"title": convert_inline(row["titre"])[:255] or f"Article {aid}", "body": body,
-                  "intro": convert_inline(row["chapo"]) or convert_inline(row["descriptif"]),
-                  "cover": self.importer.media.image((self.backup.logo("article", aid) or {}).get("id_document"))}  # fmt: skip
+        fields = {
+            "title": convert_inline(row["titre"])[:255] or f"Article {aid}",
+            "body": body,
+            "intro": convert_inline(row["chapo"]) or convert_inline(row["descriptif"]),
+            "cover": self.importer.media.image((self.backup.logo("article", aid) or {}).get("id_document")),
+        }
         fields["search_description"] = convert_inline(row["descriptif"])
         if rule.target == "news":
             model, parent = ArticlePage, self.index("news")
@@ -147,16 +169,29 @@ class PageImporter:
             fields.update(self.event_fields(events[0] if events else None, date))
         elif rule.target == "resources":
             model, parent = ResourcePage, self.index("resources")
-            fields.update(date=timezone.localdate(date), kind=rule.kind or "texte", document=self.first_file(aid),
-                          credits=self.credits(aid))  # fmt: skip
+            fields.update(
+                date=timezone.localdate(date),
+                kind=rule.kind or "texte",
+                document=self.first_file(aid),
+                credits=self.credits(aid),
+            )
         else:
             model, parent = StandardPage, self.section_pages.get(row["id_rubrique"]) or self.home
             fields.pop("cover")
         terms = self.importer.taxonomy.terms_of("article", aid) if model is not StandardPage else {}
         live = row["statut"] in LIVE_STATUSES
-        page, outcome = self.importer.save_page("article", aid, model, parent, fields, live=live,
-                                                dates=(date, modified), terms=terms, checksum=checksum,
-                                                pending=conversion.pending)  # fmt: skip
+        page, outcome = self.importer.save_page(
+            "article",
+            aid,
+            model,
+            parent,
+            fields,
+            live=live,
+            dates=(date, modified),
+            terms=terms,
+            checksum=checksum,
+            pending=conversion.pending,
+        )
         if model is ResourcePage and fields["kind"] == "photo":
             self.gallery(page, aid)
         if rule.target == "agenda" and events:
@@ -183,12 +218,25 @@ class PageImporter:
         if link is not None and link[0] == "page":
             body.append(("paragraph", f'<p>Voir l’article : <a linktype="page" id="{link[1]}">{link[2]}</a></p>'))
         start = parse_date(row["date_debut"]) or timezone.now()
-        fields = {"title": convert_inline(row["titre"])[:255] or f"Événement {eid}", "body": body,
-                  "intro": convert_inline(row["descriptif"])[:500], **self.event_fields(row, start)}  # fmt: skip
+        fields = {
+            "title": convert_inline(row["titre"])[:255] or f"Événement {eid}",
+            "body": body,
+            "intro": convert_inline(row["descriptif"])[:500],
+            **self.event_fields(row, start),
+        }
         terms = self.importer.taxonomy.terms_of("article", row["id_article"])
         created = parse_date(row["date_creation"]) or start
-        page, outcome = self.importer.save_page("evenement", eid, EventPage, self.index("agenda"), fields, live=True,
-                                                dates=(created, created), terms=terms, checksum=checksum)  # fmt: skip
+        page, outcome = self.importer.save_page(
+            "evenement",
+            eid,
+            EventPage,
+            self.index("agenda"),
+            fields,
+            live=True,
+            dates=(created, created),
+            terms=terms,
+            checksum=checksum,
+        )
         return outcome, page.url or ""
 
     @staticmethod
@@ -199,12 +247,21 @@ class PageImporter:
         end = max(parse_date(row["date_fin"]) or start, start)
         place = convert_inline(row["lieu"])
         online = "visio" in place.lower()
-        return {"start": start, "end": end, "all_day": row["horaire"] == "non", "venue": place[:255],
-                "city": "" if online else place[:120], "format": "en-ligne" if online else "presentiel"}  # fmt: skip
+        return {
+            "start": start,
+            "end": end,
+            "all_day": row["horaire"] == "non",
+            "venue": place[:255],
+            "city": "" if online else place[:120],
+            "format": "en-ligne" if online else "presentiel",
+        }
 
     def byline(self, aid):
-        names = [self.backup.authors[a]["nom"] for a in self.backup.linked("auteur", "article", aid)
-                 if a in self.backup.authors]  # fmt: skip
+        names = [
+            self.backup.authors[a]["nom"]
+            for a in self.backup.linked("auteur", "article", aid)
+            if a in self.backup.authors
+        ]
         return ", ".join(convert_inline(name) for name in names)
 
     def heading_blocks(self, row, aid):
@@ -255,4 +312,3 @@ class PageImporter:
             slug = f"{base}-{n}"
         taken.add(slug)
         return slug
-

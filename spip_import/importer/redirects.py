@@ -13,13 +13,23 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
 SHAPES = {
-    "article": ["/spip.php?article{id}", "/spip.php?page=article&id_article={id}", "/article{id}.html",
-                "/article.php3?id_article={id}", "/spip.php?page=imprimer_article&id_article={id}"],
-    "rubrique": ["/spip.php?rubrique{id}", "/spip.php?page=rubrique&id_rubrique={id}", "/rubrique{id}.html",
-                 "/rubrique.php3?id_rubrique={id}", "/spip.php?page=backend&id_rubrique={id}"],
+    "article": [
+        "/spip.php?article{id}",
+        "/spip.php?page=article&id_article={id}",
+        "/article{id}.html",
+        "/article.php3?id_article={id}",
+        "/spip.php?page=imprimer_article&id_article={id}",
+    ],
+    "rubrique": [
+        "/spip.php?rubrique{id}",
+        "/spip.php?page=rubrique&id_rubrique={id}",
+        "/rubrique{id}.html",
+        "/rubrique.php3?id_rubrique={id}",
+        "/spip.php?page=backend&id_rubrique={id}",
+    ],
     "mot": ["/spip.php?mot{id}", "/spip.php?page=mot&id_mot={id}", "/mot{id}.html"],
     "evenement": ["/spip.php?page=evenement&id_evenement={id}"],
-}  # fmt: skip
+}
 MARKERS = {"article": "/{url}", "rubrique": "/-{url}-", "mot": "/+-{url}-+"}
 
 

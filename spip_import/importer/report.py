@@ -41,11 +41,18 @@ class Report:
 
     def save(self, backup, dry_run, status, csv_dir):
         run = SpipImportRun.objects.create(
-            backup=str(backup), dry_run=dry_run, status=status, finished_at=timezone.now(),
-            redirects=self.redirects, **{name: self.counts[name] for name in COUNTED.values()},
-        )  # fmt: skip
+            backup=str(backup),
+            dry_run=dry_run,
+            status=status,
+            finished_at=timezone.now(),
+            redirects=self.redirects,
+            **{name: self.counts[name] for name in COUNTED.values()},
+        )
         SpipImportItem.objects.bulk_create(
-            [SpipImportItem(run=run, spip_type=t, spip_id=i, outcome=o, detail=d, url=u) for t, i, o, d, u in self.items],
+            [
+                SpipImportItem(run=run, spip_type=t, spip_id=i, outcome=o, detail=d, url=u)
+                for t, i, o, d, u in self.items
+            ],
             batch_size=1000,
         )
         if csv_dir:

@@ -31,8 +31,12 @@ class ImportResolver(Resolver):
         return None
 
     def title(self, kind, spip_id):
-        row = {"article": self.backup.articles, "rubrique": self.backup.rubriques, "mot": self.backup.mots,
-               "document": self.backup.documents}.get(kind, {}).get(spip_id)  # fmt: skip
+        row = {
+            "article": self.backup.articles,
+            "rubrique": self.backup.rubriques,
+            "mot": self.backup.mots,
+            "document": self.backup.documents,
+        }.get(kind, {}).get(spip_id)
         if row is None:
             return None
         return row.get("titre") or row.get("fichier", "").rsplit("/", 1)[-1] or f"{kind} {spip_id}"

@@ -92,15 +92,29 @@ class Importer:
         except Exception as error:  # noqa: BLE001 - one broken item must not stop twenty years of content
             # What this item remembered was rolled back with it: read it again from the database.
             stored = SpipImportedObject.objects.filter(spip_type=spip_type, spip_id=spip_id).first()
-            self.known.pop((spip_type, spip_id), None) if stored is None else self.known.update({(spip_type, spip_id): stored})
+            self.known.pop((spip_type, spip_id), None) if stored is None else self.known.update(
+                {(spip_type, spip_id): stored}
+            )
             self.report.add(spip_type, spip_id, Outcome.FAILED, f"{type(error).__name__}: {error}")
             return
         outcome, url, *detail = result
         if outcome is not None:
             self.report.add(spip_type, spip_id, outcome, detail[0] if detail else "", url or "")
 
-    def save_page(self, spip_type, spip_id, model, parent, fields, live, dates, terms=None, checksum=None,
-                  checksum_data=None, pending=False):  # fmt: skip
+    def save_page(
+        self,
+        spip_type,
+        spip_id,
+        model,
+        parent,
+        fields,
+        live,
+        dates,
+        terms=None,
+        checksum=None,
+        checksum_data=None,
+        pending=False,
+    ):
         """Create or update the page of a SPIP object, live with its original dates or as a draft."""
         checksum = checksum or self.checksum(checksum_data, fields.get("title"))
         previous = self.known.get((spip_type, spip_id))
@@ -179,8 +193,15 @@ class Importer:
             self.item("article", row["id_article"], lambda row=row: self.pages.article(row))
         for aid in self.progress(self.pending[:], "liens à reprendre"):  # links to articles imported after them
             self.pending.remove(aid)
-            self.report.items = [i for i in self.report.items if not (i[0] == "article" and i[1] == aid and i[2] in
-                                 (Outcome.UNKNOWN_MARKUP, Outcome.DANGLING_LINK, Outcome.MISSING_FILE))]  # fmt: skip
+            self.report.items = [
+                i
+                for i in self.report.items
+                if not (
+                    i[0] == "article"
+                    and i[1] == aid
+                    and i[2] in (Outcome.UNKNOWN_MARKUP, Outcome.DANGLING_LINK, Outcome.MISSING_FILE)
+                )
+            ]
             row = self.backup.articles[aid]
             self.item("article", aid, lambda row=row: (self.pages.article(row, force=True)[0] and None, ""))
         for row in self.progress(self.backup.events.values(), "événements"):

@@ -18,10 +18,22 @@ INLINE_CODE_RE = re.compile(r"<code>(.*?)</code>", re.S)
 HREF_RE = re.compile(r"""href\s*=\s*["']([^"']*)["']""", re.I)
 TARGET_RE = re.compile(r"^(art|article|rub|rubrique|doc|document|img|image|emb|mot|br|breve|aut|auteur)?(\d+)(#.*)?$")
 KIND_ALIASES = {
-    None: "article", "art": "article", "article": "article", "rub": "rubrique", "rubrique": "rubrique",
-    "doc": "document", "document": "document", "img": "document", "image": "document", "emb": "document",
-    "mot": "mot", "br": "breve", "breve": "breve", "aut": "auteur", "auteur": "auteur",
-}  # fmt: skip
+    None: "article",
+    "art": "article",
+    "article": "article",
+    "rub": "rubrique",
+    "rubrique": "rubrique",
+    "doc": "document",
+    "document": "document",
+    "img": "document",
+    "image": "document",
+    "emb": "document",
+    "mot": "mot",
+    "br": "breve",
+    "breve": "breve",
+    "aut": "auteur",
+    "auteur": "auteur",
+}
 SIMPLE_TAGS = {"b": "b", "strong": "b", "i": "i", "em": "i", "sup": "sup", "sub": "sub"}
 BOLD_RE = re.compile(r"\{\{(?!\{)(.+?)\}\}", re.S)
 ITALIC_RE = re.compile(r"\{(?!\{)([^{}]+?)\}", re.S)

@@ -94,9 +94,15 @@ def test_full_import_then_rerun(run_import, spip_fixture, client, monkeypatch):
     mot = next(m for m, r in backup.mots.items() if r["titre"] == "Climat")
     assert_redirects(client, f"/spip.php?mot{mot}", "/thematiques/climat/")
     doc = next(d for d in with_files if d["extension"] == "pdf")
-    assert_redirects(client, f"/IMG/{doc['fichier']}", get_document_model().objects.get(pk=target("document", doc["id_document"]).object_id).url)
+    assert_redirects(
+        client,
+        f"/IMG/{doc['fichier']}",
+        get_document_model().objects.get(pk=target("document", doc["id_document"]).object_id).url,
+    )
     refused = next(a for a, r in backup.articles.items() if r["statut"] == "refuse" and r["id_secteur"] == 1)
-    assert_redirects(client, f"/spip.php?article{refused}", target("rubrique", backup.articles[refused]["id_rubrique"]).url)
+    assert_redirects(
+        client, f"/spip.php?article{refused}", target("rubrique", backup.articles[refused]["id_rubrique"]).url
+    )
     assert_redirects(client, "/spip.php?page=sommaire&id_rubrique=2", "/agenda/")  # no redirect row: the fallback
     assert_redirects(client, "/spip.php?article999999", "/")
     assert_redirects(client, "/-Rubrique-disparue-", "/")

@@ -19,9 +19,13 @@ class Command(BaseCommand):
         try:
             mapping = Mapping.load(options["mapping"])
             importer = Importer(
-                options["backup"], mapping, img_dir=options["media"], dry_run=options["dry_run"],
-                progress=options["verbosity"] > 0 and self.stdout.isatty(), csv_dir=options["report_dir"],
-            )  # fmt: skip
+                options["backup"],
+                mapping,
+                img_dir=options["media"],
+                dry_run=options["dry_run"],
+                progress=options["verbosity"] > 0 and self.stdout.isatty(),
+                csv_dir=options["report_dir"],
+            )
             run = importer.run()
         except (BackupError, MappingError, ImportError_) as error:
             raise CommandError(str(error)) from error
