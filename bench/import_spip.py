@@ -89,7 +89,10 @@ def timed_import(backup, img_dir):
     counter = QueryCounter()
     started = time.perf_counter()
     with connection.execute_wrapper(counter):
-        run = Importer(backup, Mapping.load(), img_dir=img_dir, csv_dir=BASE_DIR / "var" / "spip_import").run()
+        importer = Importer(
+            backup, Mapping.load(), img_dir=img_dir, csv_dir=BASE_DIR / "var" / "spip_import", progress=True
+        )
+        run = importer.run()
     return time.perf_counter() - started, counter.count, run
 
 
