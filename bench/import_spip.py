@@ -47,10 +47,16 @@ def prepare(keep):
     setup_django(
         DATABASE_URL=DATABASE_URL, REDIS_URL="redis://127.0.0.1:6379/11", MEDIA_ROOT=str(FIXTURE_DIR / "media")
     )
-    from django.conf import settings
+    from asgiref.local import Local
+    from django.test.utils import override_settings
+    from django_tasks import task_backends
 
-    # Renditions go to the worker in production; here they are only queued, as the import only queues them.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    # Tasks (search index, reference index, renditions) are queued for the worker (django-tasks), not run
+    # inline: the figures are the import's own cost. Tasks declared at import time already built the
+    # backend from the old setting: build it again.
+    override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}).enable()
+    task_backends.__dict__.pop("settings", None)
+    task_backends._settings, task_backends._connections = None, Local(False)
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
