@@ -21,6 +21,7 @@ from bench.env import BASE_DIR, create_database, setup_django
 
 DATABASE_URL = os.environ.get("SPIP_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cuf_spip_bench")
 FIXTURE_DIR = BASE_DIR / "var" / "bench" / "spip"
+SIZE = "large"
 
 
 class QueryCounter:
@@ -81,7 +82,7 @@ def fixture():
     backup = FIXTURE_DIR / "cuf_20261201.sqlite"
     if not backup.exists():
         started = time.perf_counter()
-        generate(FIXTURE_DIR, size="large", seed=17)
+        generate(FIXTURE_DIR, size=SIZE, seed=17)
         print(f"fixture generated in {time.perf_counter() - started:.1f} s", flush=True)
     return backup, FIXTURE_DIR / "IMG"
 
@@ -105,7 +106,7 @@ def timed_import(backup, img_dir):
 def request_costs(requests, rounds):
     from django.test import Client
 
-    from core.cache.purge import purge_all
+    from pagecache.purge import purge_all
     from spip_import.models import SpipImportedObject
 
     articles = list(
@@ -134,8 +135,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--keep", action="store_true", help="keep the database (measures a re-run only)")
+    parser.add_argument("--keep", action="store_true", help="keep the database (an interrupted run resumes)")
+    parser.add_argument("--size", choices=["small", "large"], default="large", help="fixture size")
     args = parser.parse_args(argv)
+    global DATABASE_URL, FIXTURE_DIR, SIZE  # noqa: PLW0603 - one run per process
+    if args.size != "large":
+        SIZE, DATABASE_URL, FIXTURE_DIR = args.size, f"{DATABASE_URL}_{args.size}", FIXTURE_DIR / args.size
     backup, img_dir = fixture()
     prepare(args.keep)
     from spip_import.source import Backup

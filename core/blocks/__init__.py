@@ -14,9 +14,6 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     call_to_action = CallToActionBlock()
 
-    class Meta:
-        block_counts = {}
-
 
 __all__ = [
     "BodyStreamBlock",

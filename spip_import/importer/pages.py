@@ -9,7 +9,7 @@ from wagtail.models import Page
 from articles.models import ArticleIndexPage, ArticlePage
 from core.models import StandardPage
 from events.models import EventIndexPage, EventPage
-from media_library.pages import ResourceCentrePage, ResourceGalleryImage, ResourcePage
+from resources.models import ResourceCentrePage, ResourceGalleryImage, ResourcePage
 from spip_import.importer.report import Outcome
 from spip_import.schema import DRAFT_STATUSES, LIVE_STATUSES
 from spip_import.source import parse_date

@@ -5,8 +5,8 @@ import contextlib
 from django.db.models.signals import post_delete, post_save
 from wagtail import signals as wagtail_signals
 
-from core.cache import purge as pagecache_purge
 from media_library import signals as media_signals
+from pagecache import purge as pagecache_purge
 
 RECEIVERS = [
     (post_save, "pagecache-saved"),

@@ -16,9 +16,9 @@ from tqdm import tqdm
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, Revision, Site
 
-from core.cache.purge import purge_all
 from home.models import HomePage
 from media_library.tasks import generate_image_renditions, generate_page_renditions
+from pagecache.purge import purge_all
 from spip_import.importer import redirects
 from spip_import.importer.media import MediaImporter
 from spip_import.importer.pages import PageImporter
