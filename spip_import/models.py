@@ -29,7 +29,7 @@ class SpipImportRun(models.Model):
     finished_at = models.DateTimeField("fin", null=True, blank=True)
     backup = models.CharField("sauvegarde", max_length=500)
     dry_run = models.BooleanField("essai à blanc", default=False)
-    status = models.CharField("état", max_length=20, default="en cours")
+    status = models.CharField("état", max_length=100, default="en cours")
     created = models.PositiveIntegerField("créés", default=0)
     updated = models.PositiveIntegerField("mis à jour", default=0)
     unchanged = models.PositiveIntegerField("inchangés", default=0)

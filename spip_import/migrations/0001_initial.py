@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='fin')),
                 ('backup', models.CharField(max_length=500, verbose_name='sauvegarde')),
                 ('dry_run', models.BooleanField(default=False, verbose_name='essai à blanc')),
-                ('status', models.CharField(default='en cours', max_length=20, verbose_name='état')),
+                ('status', models.CharField(default='en cours', max_length=100, verbose_name='état')),
                 ('created', models.PositiveIntegerField(default=0, verbose_name='créés')),
                 ('updated', models.PositiveIntegerField(default=0, verbose_name='mis à jour')),
                 ('unchanged', models.PositiveIntegerField(default=0, verbose_name='inchangés')),
