@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve scheduler worker two-instances audit bench bench-data bench-page-cache bench-hit-path bench-newsletter clean
+.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve scheduler worker two-instances audit bench bench-data bench-page-cache bench-hit-path bench-newsletter bench-import clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -99,3 +99,6 @@ bench-newsletter: venv-dev ## One issue to 10,000 subscribers: worker + local SM
 
 clean: ## Remove the virtualenv, the SQLite database and caches
 	rm -rf $(VENV) db.sqlite3 var staticfiles
+
+bench-import: venv ## SPIP import of the large fixture on PostgreSQL: time, memory, queries/article, re-run, redirect cost
+	$(PY) -m bench.import_spip $(BENCH_ARGS)

@@ -27,6 +27,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 INSTALLED_APPS = [
     # The project's apps, top layer first (docs/architecture.md; import-linter keeps the layers).
     "demo",
+    "spip_import",
     "home",
     "hubs",
     "editorial",
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Old SPIP URLs that no redirect matches go to the closest section (spip_import, tools layer).
+    "spip_import.middleware.SpipFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a lock-out into its 429 page.
     "axes.middleware.AxesMiddleware",
