@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from core.errors import install_reference_filter
+
 
 class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -9,3 +11,4 @@ class CoreConfig(AppConfig):
         from core.cache import purge
 
         purge.connect()
+        install_reference_filter()
