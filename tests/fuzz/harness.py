@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .strategies import MARKER, TEXT_VALUES, headers, value_for
+from .strategies import MARKER, headers, value_for
 
 STATS_DIR = pathlib.Path(__file__).resolve().parents[2] / "artifacts" / "fuzz"
 # (database vendor, route, part) -> requests sent; written at the end of the run by conftest.py.
@@ -75,27 +75,27 @@ def check(response, queries, *, content_type=None, max_queries=30, where=""):
 
 # Form fuzzing ---------------------------------------------------------------------------------------
 
-FORM_VALUES = st.one_of(TEXT_VALUES, value_for("", {}))
-
-
 @st.composite
 def form_body(draw, fields):
     """An urlencoded POST body for `fields`: every field, some missing, some repeated, hostile values."""
     pairs = []
     for name in fields:
         for _ in range(draw(st.sampled_from((1, 1, 1, 0, 2)))):
-            value = draw(FORM_VALUES)
+            value = draw(value_for(name, {}))
             pairs.append(f"{name}={quote_from_bytes(value.encode('utf-8', 'surrogatepass'), safe='')}")
     if draw(st.booleans()):
         pairs.append("inconnu=" + quote_from_bytes(MARKER.encode(), safe=""))
     return "&".join(pairs)
 
 
-def fuzz_form(client, url, fields, *, max_examples=None, max_queries=60, allowed_statuses=None, before=None):
+def fuzz_form(
+    client, url, fields, *, max_examples=None, max_queries=60, allowed_statuses=None, before=None, after=None
+):
     """POST generated values to the form at `url` and check: no 5xx, no reflected markup, bounded queries.
 
     Call it from a test with the client logged in as the role the form is for; `before(client)` runs
-    before each POST (e.g. to fetch a fresh CSRF token, or reset state). Returns how many POSTs were sent.
+    before each POST (e.g. to note the number of records), `after(response)` after it (e.g. to check that
+    nothing was saved half-way). Returns how many POSTs were sent.
     """
     sent = []
 
@@ -109,6 +109,8 @@ def fuzz_form(client, url, fields, *, max_examples=None, max_queries=60, allowed
         sent.append(1)
         COUNTS[(connection.vendor, f"form {url}", "POST")] += 1
         check(response, queries, max_queries=max_queries, where=f"POST {url} {body!r}")
+        if after:
+            after(response)
         if allowed_statuses:
             assert response.status_code in allowed_statuses, f"POST {url} {body!r}: {response.status_code}"
 

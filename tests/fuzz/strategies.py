@@ -24,6 +24,14 @@ REAL_VALUES = {
     "format": ("presentiel", "en-ligne", "hybride"),
     "annee": ("2025", "2026"),
     "mois": ("2026-03", "2025-12"),
+    "date": ("2025-05-02", "0001-01-01", "9999-12-31", "2025-02-30", "99999-01-01", "-1-01-01", "1e9"),
+    "go_live_at": ("0001-01-01 00:00", "0001-01-01 00:30", "9999-12-31 23:59", "2025-13-01 10:00", "01/01/0001 00:00"),
+    "expire_at": ("0001-01-01 00:00", "9999-12-31 23:59", "31/12/9999 23:59"),
+    "kind": ("actualite", "ACTUALITE", "autre"),
+    "body": ('[{"type": "paragraph", "value": 1}]', '{"type": null}', "[]", "null", '[{"type": "heading"}]'),
+    "body-0-type": ("paragraph", "heading", "quote", "inconnu", ""),
+    "body-count": ("1", "-1", "99999999999999999999", "x", "0"),
+    "countries": ("1", "0", "-1", "99999999999999999999", "x"),
     "q": ("solidarité", "l'eau", "l’eau potable", "coopération décentralisée", "Nord-Sud", '"jumelage"'),
 }
 
