@@ -19,6 +19,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis.database import DirectoryBasedExampleDatabase, ReadOnlyDatabase
 
+from editorial.models import PreviewLink
 from tests.factories import (
     ArticlePageFactory,
     CountryFactory,
@@ -38,7 +39,8 @@ COMMON = {
     "print_blob": True,
 }
 settings.register_profile("ci", max_examples=25, database=ReadOnlyDatabase(EXAMPLES), **COMMON)
-settings.register_profile("fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1500")), database=EXAMPLES, **COMMON)
+LONG_RUN = int(os.environ.get("FUZZ_EXAMPLES", "1500"))
+settings.register_profile("fuzz", max_examples=LONG_RUN, database=EXAMPLES, **COMMON)
 settings.register_profile("dev", max_examples=8, database=EXAMPLES, **COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
@@ -62,7 +64,9 @@ def fuzz_site(db):
         countries=[country],
         themes=[theme],
     )
-    ArticlePageFactory(parent=tree["articles"], title="Coopération décentralisée Nord-Sud", date=datetime.date(2026, 3, 2))
+    ArticlePageFactory(
+        parent=tree["articles"], title="Coopération décentralisée Nord-Sud", date=datetime.date(2026, 3, 2)
+    )
     event = EventPageFactory(parent=tree["agenda"], title="Rencontre sur l’eau", countries=[country], themes=[theme])
     EventPageFactory(
         parent=tree["agenda"],
@@ -72,8 +76,6 @@ def fuzz_site(db):
     )
     resource = ResourcePageFactory(parent=tree["resources"], title="Guide du jumelage", countries=[country])
     standard = StandardPageFactory(parent=tree["home"], title="Qui sommes-nous", slug="qui-sommes-nous")
-    from editorial.models import PreviewLink
-
     draft = ArticlePageFactory(parent=tree["articles"], title="Brouillon", live=False)
     link = PreviewLink.objects.create(page=draft, expires_at=timezone.now() + datetime.timedelta(days=1))
     slugs = {

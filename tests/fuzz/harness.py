@@ -75,6 +75,7 @@ def check(response, queries, *, content_type=None, max_queries=30, where=""):
 
 # Form fuzzing ---------------------------------------------------------------------------------------
 
+
 @st.composite
 def form_body(draw, fields):
     """An urlencoded POST body for `fields`: every field, some missing, some repeated, hostile values."""

@@ -6,11 +6,11 @@ milliseconds): the profile's max_examples is scaled by the number of routes.
 """
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from .harness import check, count, send
-from .routes import ODD_METHODS, ROUTES, by_name
+from .routes import ODD_METHODS, ROUTES
 from .strategies import SEGMENTS, headers, path_info, query_string
 
 pytestmark = pytest.mark.django_db
