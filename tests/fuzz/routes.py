@@ -10,7 +10,7 @@ PAGE_CACHE_QUERY_PARAMS when the page is cacheable).
 or, some of the time, with a generated segment.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 HTML = "text/html"
 RSS = "application/rss+xml"
@@ -30,10 +30,8 @@ class Route:
     params: tuple = ()
     content_type: str = HTML
     max_queries: int = 30
-    # Methods other than GET/HEAD that the view accepts; the others must answer 405 (or a page's
-    # own 4xx), never a 5xx.
+    # Whether the page cache may store it (tests/fuzz/test_page_cache.py fuzzes those with the cache on).
     cacheable: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 ROUTES = (
@@ -59,6 +57,7 @@ ROUTES = (
     Route("healthz", "/healthz", (), TEXT, cacheable=False),
     Route("standard-page", "/{standard}/"),
     Route("preview-link", "/apercu/{preview_token}/", cacheable=False),
+    Route("admin-login", "/admin/login/", ("next",), cacheable=False),
     Route("document", "/documents/{document}/rapport.pdf", (), "application/pdf", cacheable=False),
 )
 

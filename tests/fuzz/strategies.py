@@ -32,6 +32,7 @@ REAL_VALUES = {
     "body-0-type": ("paragraph", "heading", "quote", "inconnu", ""),
     "body-count": ("1", "-1", "99999999999999999999", "x", "0"),
     "countries": ("1", "0", "-1", "99999999999999999999", "x"),
+    "next": ("/admin/", "//evil.example/", "javascript:alert(1)", "/\\evil.example", "https://testserver/admin/"),
     "q": ("solidarité", "l'eau", "l’eau potable", "coopération décentralisée", "Nord-Sud", '"jumelage"'),
 }
 
@@ -191,7 +192,9 @@ def headers(draw):
             HEADER_TEXT,
         ),
         "HTTP_ACCEPT_LANGUAGE": st.one_of(st.sampled_from(("en", "fr-FR,fr;q=0.9", "*", "zz-ZZ;q=2")), HEADER_TEXT),
-        "HTTP_COOKIE": st.one_of(st.sampled_from(("sessionid=x", "csrftoken=<x>", "=;;", "a=\x00")), HEADER_TEXT),
+        "HTTP_COOKIE": st.one_of(
+            st.sampled_from(("sessionid=x", "sessionid=abcdefgh\x00ij", "csrftoken=<x>", "=;;", "a=\x00")), HEADER_TEXT
+        ),
         "HTTP_X_FORWARDED_FOR": HEADER_TEXT,
         "HTTP_USER_AGENT": HEADER_TEXT,
     }
