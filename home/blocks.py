@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from articles.models import ArticleIndexPage, ArticleKind, ArticlePage
+from core.blocks import ReadableStreamBlock
 from core.cards import live_cards, prefetch_card_pictures
 from events.models import EventIndexPage, EventPage
 from media_library.pages import ResourceCentrePage, ResourceKind
@@ -195,7 +196,7 @@ class RichTextSectionBlock(blocks.StructBlock):
         preview_value = {"title": "Qui sommes-nous ?", "text": "<p>Le réseau des collectivités engagées.</p>"}
 
 
-class HomeSectionsBlock(blocks.StreamBlock):
+class HomeSectionsBlock(ReadableStreamBlock):
     news_feed = NewsFeedBlock()
     agenda = AgendaBlock()
     news_list = NewsListBlock()

@@ -5,6 +5,10 @@ The closing note (issue 16) says where each class was fixed.
 """
 
 import pytest
+from django.contrib.auth.models import Group, User
+from wagtail.models import Revision
+
+from articles.models import ArticlePage
 
 from .harness import check, send
 from .routes import by_name
@@ -12,6 +16,14 @@ from .routes import by_name
 pytestmark = pytest.mark.django_db
 
 HUGE = "9" * 30
+
+
+@pytest.fixture
+def redacteur(client):
+    user = User.objects.create_user("redacteur", "redacteur@example.org", "motdepasse-redacteur")
+    user.groups.add(Group.objects.get(name="Rédacteurs"))
+    client.force_login(user)
+    return user
 
 
 @pytest.mark.parametrize(
@@ -67,3 +79,25 @@ def test_pages_and_feeds_answer_only_get_and_head(client, fuzz_site, route, meth
     check(response, queries, where=f"{method} {path}")
     assert response.status_code == 405
     assert response["Allow"] in ("GET, HEAD", "GET, HEAD, OPTIONS")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"body-count": "x"},  # int("x")
+        {"body-count": "2", "body-0-type": "heading", "body-0-deleted": "", "body-0-order": "0"},  # keys missing
+        {"body-count": "1", "body-0-type": "paragraph", "body-0-deleted": "", "body-0-order": "z", "body-0-value": "{"},
+        {"body-count": "1", "body-0-type": "paragraph", "body-0-deleted": "", "body-0-order": "0", "body-0-value": "{"},
+    ],
+)
+def test_an_unreadable_streamfield_post_is_a_french_message_and_nothing_is_saved(client, fuzz_site, redacteur, body):
+    """4. Wagtail reads the posted StreamField with int() and data[key], rich text with json.loads: a
+    rédacteur's hand-made or truncated POST was a 500. core/blocks/stream.py: a French message."""
+    before = ArticlePage.objects.count(), Revision.objects.count()
+    form = {"title": "Mission de coopération au Liban", "slug": "mission", "date": "2025-05-02", "kind": "actualite"}
+    response = client.post(f"/admin/pages/add/articles/articlepage/{fuzz_site['articles'].pk}/", {**form, **body})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Le contenu envoyé n’a pas pu être lu" in html
+    assert 'value="Mission de coopération au Liban"' in html  # the other fields keep what was typed
+    assert (ArticlePage.objects.count(), Revision.objects.count()) == before
