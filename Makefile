@@ -67,9 +67,10 @@ chromium: ## Install Debian's chromium when missing (needs root; never a downloa
 test-e2e: venv-dev chromium ## Browser tests (Playwright + axe-core on Debian's chromium) against the demo site
 	E2E_CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m e2e tests/e2e
 
-lint: venv-dev ## ruff and djhtml
+lint: venv-dev ## ruff, djhtml and the layers contract (import-linter, pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/djhtml --check templates
+	$(VENV)/bin/lint-imports
 
 format: venv-dev ## Format Python and templates
 	$(VENV)/bin/ruff check --fix .

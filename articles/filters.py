@@ -6,13 +6,12 @@ import django_filters
 
 from core.filters import TaggedFilterSet, typed_choice_filter
 
-from .models import ArticleKind, ArticlePage
+from .choices import ArticleKind
 
 
-def article_years():
-    """Years that have at least one published article, most recent first."""
-    dates = ArticlePage.objects.visible().dates("date", "year", order="DESC")
-    return [(str(day.year), str(day.year)) for day in dates]
+def article_years(articles):
+    """Years that have at least one of `articles`, most recent first."""
+    return [(str(day.year), str(day.year)) for day in articles.dates("date", "year", order="DESC")]
 
 
 class ArticleFilterSet(TaggedFilterSet):
@@ -21,7 +20,7 @@ class ArticleFilterSet(TaggedFilterSet):
         label="Année",
         field_name="date",
         lookup_expr="year",
-        choices=article_years,
+        choices=(),
         empty_label="Toutes les années",
         error_messages={"invalid_choice": "Aucune actualité pour cette année : le filtre « Année » est ignoré."},
     )
@@ -29,4 +28,4 @@ class ArticleFilterSet(TaggedFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The years are read when the form checks ?annee= and when it renders its options: once for both.
-        self.form.fields["annee"].choices = functools.cache(article_years)
+        self.form.fields["annee"].choices = functools.cache(functools.partial(article_years, self.queryset))

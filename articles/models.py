@@ -10,14 +10,11 @@ from core.cards import prefetch_card_pictures
 from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
+from core.seo import page_structured_data
 
-
-class ArticleKind(models.TextChoices):
-    ACTUALITE = "actualite", "Actualité"
-    COMMUNIQUE = "communique", "Communiqué"
-    APPEL = "appel", "Appel à contributions"
-    PUBLICATION = "publication", "Publication"
-    LETTRE = "lettre", "Lettre d’information"
+from .choices import ArticleKind
+from .feeds import ArticleFeed
+from .filters import ArticleFilterSet
 
 
 class ArticlePageQuerySet(TaggedPageQuerySet):
@@ -42,8 +39,6 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def filter_articles(self, request):
         """The FilterSet of ?pays=&thematique=&type=&annee= over this index's published articles."""
-        from .filters import ArticleFilterSet
-
         return ArticleFilterSet(request.GET, queryset=self.articles())
 
     @path("")
@@ -56,8 +51,6 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("flux.xml/")  # served at /actualites/flux.xml, see cuf_cms/urls.py
     def feed_view(self, request):
         """RSS 2.0 feed of the latest articles, with the same filters as the listing."""
-        from .feeds import ArticleFeed
-
         return ArticleFeed(self, self.filter_articles(request))(request)
 
 
@@ -87,8 +80,6 @@ class ArticlePage(TaggedPage):
 
     def structured_data(self, request):
         """schema.org NewsArticle, rendered as JSON-LD by the meta block."""
-        from core.seo import page_structured_data
-
         return page_structured_data(
             self,
             request,

@@ -68,7 +68,7 @@ def ensure_images(extra):
     from wagtail.images.models import Filter
     from wagtail.models import Collection
 
-    from core.demo.files import jpeg_bytes
+    from demo.files import jpeg_bytes
 
     Image = get_image_model()
     collection = Collection.get_first_root_node()
@@ -158,7 +158,7 @@ def article_rows(count, rng, images, countries, themes, first=1):
     from django.utils import timezone
     from django.utils.text import slugify
 
-    from articles.models import ArticleKind
+    from articles.choices import ArticleKind
     from bench import dataset_text as text
 
     kinds = [ArticleKind.ACTUALITE] * 6 + [k for k in ArticleKind.values if k != ArticleKind.ACTUALITE]
@@ -191,7 +191,7 @@ def event_rows(count, rng, images, countries, themes, first=1):
     from django.utils.text import slugify
 
     from bench import dataset_text as text
-    from events.models import EventFormat, EventStatus
+    from events.choices import EventFormat, EventStatus
 
     now = timezone.now()
     rows, tagged = [], {"countries": [], "themes": []}
@@ -229,7 +229,7 @@ def resource_rows(count, rng, images, countries, themes, first=1):
     from wagtailmedia import get_media_model
 
     from bench import dataset_text as text
-    from media_library.pages import ResourceKind
+    from resources.choices import ResourceKind
 
     documents = list(get_document_model().objects.all()) or [None]
     media = list(get_media_model().objects.all()) or [None]
@@ -288,7 +288,7 @@ def main(argv=None):
 
     from articles.models import ArticleIndexPage, ArticlePage
     from events.models import EventIndexPage, EventPage
-    from media_library.pages import ResourceCentrePage, ResourceGalleryImage, ResourcePage
+    from resources.models import ResourceCentrePage, ResourceGalleryImage, ResourcePage
 
     timer = Timer()
     mark = time.monotonic()

@@ -14,7 +14,8 @@ import sys
 import time
 
 from bench.env import BASE_DIR, RESULTS_DIR, bench_env
-from bench.load import BROWSER_HEADERS, LUA, PY, Server, get, log, run_wrk
+from bench.load import BROWSER_HEADERS, LUA, PY, Server, ensure_wrk, get, log, run_wrk
+from bench.options import ensure_database, parse_args
 
 ROUNDS = 3  # short runs per row; the row reports the median one
 JUNK_LUA = BASE_DIR / "bench" / "wrk_junk_query.lua"
@@ -176,9 +177,6 @@ def print_page_cache(results):
 
 
 def main(argv=None):
-    from bench.load import ensure_wrk
-    from bench.run import ensure_database, parse_args
-
     args = parse_args(argv if argv is not None else sys.argv[1:])
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     wrk = ensure_wrk()

@@ -6,9 +6,7 @@ from core.errors import install_reference_filter
 class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
+    verbose_name = "Socle du site"
 
     def ready(self):
-        from core.cache import purge
-
-        purge.connect()
         install_reference_filter()

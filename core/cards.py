@@ -10,7 +10,9 @@ from collections import defaultdict
 
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
+from core.models import SiteSettings
 from media_library.renditions import PICTURE_SPECS
 
 
@@ -29,10 +31,6 @@ def with_renditions(images, specs=PICTURE_SPECS):
 
 def site_settings(request):
     """The SiteSettings of the request's site (Wagtail keeps them on the request); without one, the default site's."""
-    from wagtail.models import Site
-
-    from core.models import SiteSettings
-
     if request is not None and hasattr(request, "META"):
         return SiteSettings.for_request(request)
     site = Site.objects.filter(is_default_site=True).first()

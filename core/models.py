@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from taxonomy.models import Theme
 
 
 @register_setting(icon="cog")
@@ -134,8 +135,6 @@ class TaggedPage(Page):
         The cover is joined (TaggedPageQuerySet.for_cards), and so is each theme's default image here;
         core.cards.prefetch_card_pictures then reads the renditions of all the pictures at once.
         """
-        from taxonomy.models import Theme
-
         return ["countries", Prefetch("themes", queryset=Theme.objects.select_related("default_image"))]
 
 

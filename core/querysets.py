@@ -1,5 +1,6 @@
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
+from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
@@ -9,8 +10,6 @@ def in_private_section():
     Written as one SQL subquery rather than Wagtail's public(), which first loads every restriction in
     a separate query: a page showing three listings would pay three extra queries.
     """
-    from wagtail.models import PageViewRestriction
-
     return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
 
 

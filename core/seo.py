@@ -2,6 +2,8 @@
 
 from django.utils.html import strip_tags
 
+from core.cards import site_default_image
+from core.templatetags.cuf_tags import excerpt
 from media_library.renditions import SHARE_SPEC as SHARE_IMAGE_SPEC
 
 PUBLISHER = {"@type": "Organization", "name": "Cités Unies France"}
@@ -9,8 +11,6 @@ PUBLISHER = {"@type": "Organization", "name": "Cités Unies France"}
 
 def page_description(page, length=160):
     """The page's search description, else its intro, cut to `length` characters."""
-    from core.templatetags.cuf_tags import excerpt
-
     text = getattr(page, "search_description", "") or getattr(page, "intro", "") or ""
     return excerpt(strip_tags(text), length)
 
@@ -20,8 +20,6 @@ def share_image(page, request):
 
     The card image chain applies: cover, first theme's image, the site's default image.
     """
-    from core.cards import site_default_image
-
     image = page.card_image() if hasattr(page, "card_image") else None
     if image is None:
         image = site_default_image(request)

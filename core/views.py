@@ -1,5 +1,7 @@
 """Site-wide views that belong to no content app: search and robots.txt."""
 
+from django.apps import apps
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
@@ -15,12 +17,9 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 
 def searchable_types():
-    from articles.models import ArticlePage
-    from core.models import StandardPage
-    from events.models import EventPage
-    from media_library.pages import ResourcePage
-
-    return (ArticlePage, EventPage, ResourcePage, StandardPage)
+    """The page types search looks in (SEARCHABLE_PAGE_TYPES): content apps add theirs in settings, so core
+    names none of them."""
+    return tuple(apps.get_model(label) for label in settings.SEARCHABLE_PAGE_TYPES)
 
 
 def prefetch_terms(pages):

@@ -24,7 +24,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("", include("taxonomy.urls")),
+    path("", include("hubs.urls")),
     # Feeds that are routes of a page but look like files (/actualites/flux.xml, /agenda/agenda.ics):
     # Wagtail's own pattern only serves paths ending in "/", so hand these to its serve view too.
     re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:xml|ics))$", wagtail_views.serve, name="wagtail_serve_feed"),

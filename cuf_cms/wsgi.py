@@ -6,6 +6,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cuf_cms.settings.production")
 
 application = get_wsgi_application()
 
-from core.cache.wsgi import PageCacheApplication  # noqa: E402 (needs the settings configured above)
+from pagecache.wsgi import PageCacheApplication  # noqa: E402 (needs the settings configured above)
 
 application = PageCacheApplication(application)

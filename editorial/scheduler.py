@@ -5,16 +5,16 @@ import logging
 import os
 import socket
 
-from django.conf import settings
 from django.core.management import call_command
 from django.db import close_old_connections, connection
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from core.cache.middleware import page_cache
-from core.cache.purge import purge_all
 from editorial.models import SchedulerLock
 from events.models import EventPage
+from pagecache.conf import setting
+from pagecache.middleware import page_cache
+from pagecache.purge import purge_all
 
 logger = logging.getLogger("editorial.scheduler")
 
@@ -65,7 +65,7 @@ def purge_pages_the_clock_changed():
     now = timezone.now()
     last_checked = cache.get(CLOCK_CHECKED_KEY)
     if last_checked is None:
-        since = now - datetime.timedelta(seconds=getattr(settings, "PAGE_CACHE_TIMEOUT", 300))
+        since = now - datetime.timedelta(seconds=setting("PAGE_CACHE_TIMEOUT"))
     else:
         since = datetime.datetime.fromtimestamp(last_checked, tz=datetime.UTC)
     ended = EventPage.objects.ended_between(since, now).exists()

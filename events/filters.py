@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from core.filters import TaggedFilterSet, typed_choice_filter
 
-from .models import EventFormat
+from .choices import EventFormat
 
 
 class MonthField(forms.Field):

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
-from .models import EventFormat, EventStatus
+from .choices import EventFormat, EventStatus
 
 PRODID = "-//Cités Unies France//Agenda//FR"
 TIMEZONE = zoneinfo.ZoneInfo("Europe/Paris")

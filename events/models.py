@@ -12,18 +12,12 @@ from wagtail.search import index
 from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
+from core.seo import page_structured_data
 
-
-class EventFormat(models.TextChoices):
-    PRESENTIEL = "presentiel", "Présentiel"
-    EN_LIGNE = "en-ligne", "En ligne"
-    HYBRIDE = "hybride", "Hybride"
-
-
-class EventStatus(models.TextChoices):
-    PREVU = "prevu", "Prévu"
-    ANNULE = "annule", "Annulé"
-    REPORTE = "reporte", "Reporté"
+from .choices import EventFormat, EventStatus
+from .filters import EventFilterSet
+from .ical import calendar_response
+from .seo import event_fields
 
 
 def day_bounds(day):
@@ -68,8 +62,6 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def filter_events(self, request, events):
         """The FilterSet of ?pays=&thematique=&format=&mois= over `events`."""
-        from .filters import EventFilterSet
-
         return EventFilterSet(request.GET, queryset=events)
 
     def render_listing(self, request, events, past):
@@ -95,8 +87,6 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("agenda.ics/")  # served at /agenda/agenda.ics, see cuf_cms/urls.py
     def ical_view(self, request):
         """iCalendar feed of the agenda, with the same filters as the listing."""
-        from .ical import calendar_response
-
         events = self.filter_events(request, self.events().for_calendar()).qs.with_terms()
         return calendar_response(events, request, f"{self.title} – Cités Unies France", "agenda")
 
@@ -165,8 +155,6 @@ class EventPage(RoutablePageMixin, TaggedPage):
     @path("evenement.ics/")  # served at /agenda/<slug>/evenement.ics
     def ical_view(self, request):
         """This event as an .ics file that a calendar app imports."""
-        from .ical import calendar_response
-
         return calendar_response([self], request, self.title, self.slug)
 
     def get_ical_url(self, request=None):
@@ -174,10 +162,6 @@ class EventPage(RoutablePageMixin, TaggedPage):
 
     def structured_data(self, request):
         """schema.org Event, rendered as JSON-LD by the meta block."""
-        from core.seo import page_structured_data
-
-        from .seo import event_fields
-
         return page_structured_data(self, request, "Event", **event_fields(self))
 
     @property

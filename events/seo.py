@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from .models import EventFormat, EventStatus
+from .choices import EventFormat, EventStatus
 
 EVENT_STATUS = {
     EventStatus.PREVU: "https://schema.org/EventScheduled",

@@ -5,11 +5,13 @@ from wagtail import blocks
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from articles.models import ArticleIndexPage, ArticleKind, ArticlePage
+from articles.choices import ArticleKind
+from articles.models import ArticleIndexPage, ArticlePage
 from core.blocks import ReadableStreamBlock
 from core.cards import live_cards, prefetch_card_pictures
 from events.models import EventIndexPage, EventPage
-from media_library.pages import ResourceCentrePage, ResourceKind
+from resources.choices import ResourceKind
+from resources.models import ResourceCentrePage
 
 # The index pages the sections link to ("Toutes les actualités", "Tout l’agenda", the resource tiles).
 INDEX_MODELS = (ArticleIndexPage, EventIndexPage, ResourceCentrePage)

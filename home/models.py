@@ -14,7 +14,7 @@ class HomePage(Page):
     subpage_types = [
         "articles.ArticleIndexPage",
         "events.EventIndexPage",
-        "media_library.ResourceCentrePage",
+        "resources.ResourceCentrePage",
         "core.StandardPage",
     ]
     max_count = 1

@@ -15,8 +15,8 @@ from wagtail.images.forms import BaseImageForm
 from wagtailmedia.forms import BaseMediaForm
 from wagtailmedia.models import get_media_model
 
-from core.templatetags.cuf_tags import file_size_fr
 from media_library import uploads
+from media_library.formatting import file_size_fr
 
 POSTER_EXTENSIONS = {"jpg", "jpeg", "png", "webp"}
 

@@ -3,8 +3,6 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtailmedia.models import AbstractMedia
 
-from media_library.pages import ResourceCentrePage, ResourceGalleryImage, ResourcePage  # noqa: F401
-
 
 class CufImage(AbstractImage):
     description = models.CharField(

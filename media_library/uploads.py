@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from wagtail.utils.file import hash_filelike
 
-from core.templatetags.cuf_tags import file_size_fr
+from media_library.formatting import file_size_fr
 
 SNIFF_BYTES = 8192
 MAX_STEM_LENGTH = 60

@@ -45,7 +45,7 @@ class Country(Term):
         MOYEN_ORIENT = "moyen-orient", "Moyen-Orient"
         OCEANIE = "oceanie", "Océanie"
 
-    hub_url_name = "taxonomy:country"
+    hub_url_name = "hubs:country"
 
     region = models.CharField("région", max_length=20, choices=Region.choices)
     is_country_group = models.BooleanField(
@@ -67,7 +67,7 @@ class Country(Term):
 
 
 class Theme(Term):
-    hub_url_name = "taxonomy:theme"
+    hub_url_name = "hubs:theme"
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("default_image")]
 

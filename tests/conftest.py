@@ -15,7 +15,7 @@ def site_tree(db):
 def _clear_cache():
     from django.core.cache import cache
 
-    from core.cache import local
+    from pagecache import local
 
     cache.clear()
     local.entries.clear()

@@ -11,11 +11,13 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from articles.models import ArticleIndexPage, ArticleKind, ArticlePage
+from articles.choices import ArticleKind
+from articles.models import ArticleIndexPage, ArticlePage
 from core.models import StandardPage
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage
-from media_library.pages import ResourceCentrePage, ResourceKind, ResourcePage
+from resources.choices import ResourceKind
+from resources.models import ResourceCentrePage, ResourcePage
 from taxonomy.models import Country, Theme
 
 

@@ -17,9 +17,10 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from articles.models import ArticlePage
-from core.demo.site import HOME_SECTIONS
 from core.models import SiteSettings
-from media_library.pages import ResourceGalleryImage, ResourceKind
+from demo.site import HOME_SECTIONS
+from resources.choices import ResourceKind
+from resources.models import ResourceGalleryImage
 from tests.factories import (
     ArticlePageFactory,
     CountryFactory,

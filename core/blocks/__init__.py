@@ -13,9 +13,6 @@ class BodyStreamBlock(ReadableStreamBlock):
     document = DocumentLinkBlock()
     call_to_action = CallToActionBlock()
 
-    class Meta:
-        block_counts = {}
-
 
 __all__ = [
     "BodyStreamBlock",

@@ -3,21 +3,17 @@
 import datetime
 
 from django import template
-from django.http import QueryDict
 from django.utils import timezone
 
 from core.cards import site_default_image
+from media_library.formatting import file_size_fr
 from media_library.pictures import build_picture
-from media_library.renditions import CARD_SIZES, CARD_SPECS
+from media_library.renditions import CARD_SIZES
 
 register = template.Library()
 
 SHORT_MONTHS = ("janv", "fév", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc")
 ELLIPSIS = " (…)"
-
-# What a card picture renders (AVIF, WebP, JPEG at the card widths) is declared once in
-# media_library.renditions.CARD_SPECS, which listings prefetch (core.cards.prefetch_card_pictures).
-CARD_RENDITION_SPECS = CARD_SPECS
 
 
 @register.filter
@@ -56,44 +52,7 @@ def local_date(value):
     return _local_date(value)
 
 
-@register.filter
-def file_size_fr(value):
-    """A file size in French notation: 850 octets, 12 Ko, 2,4 Mo."""
-    try:
-        size = int(value)
-    except (TypeError, ValueError):
-        return ""
-    if size < 1000:
-        return f"{size} octets"
-    for unit, factor in (("Ko", 1000), ("Mo", 1000**2), ("Go", 1000**3)):
-        amount = size / factor
-        if round(amount) < 1000 or unit == "Go":
-            text = f"{amount:.1f}" if amount < 9.95 else f"{amount:.0f}"
-            if text.endswith(".0"):
-                text = text[:-2]
-            return f"{text.replace('.', ',')} {unit}"
-    return ""
-
-
-@register.filter
-def file_extension(filename):
-    """The upper-case extension of a file name: PDF, DOCX…"""
-    name = str(filename or "")
-    return name.rsplit(".", 1)[-1].upper() if "." in name else ""
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **kwargs):
-    """The current query string with some parameters replaced, e.g. {% query_with page=2 %}."""
-    request = context.get("request")
-    params = request.GET.copy() if request is not None else QueryDict(mutable=True)
-    for key, value in kwargs.items():
-        if value is None or value == "":
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
+register.filter("file_size_fr", file_size_fr)
 
 
 @register.inclusion_tag("includes/card_image.html", takes_context=True)
@@ -155,15 +114,3 @@ def duration_fr(value):
     if minutes:
         return f"{minutes} min {secs:02d} s" if secs else f"{minutes} min"
     return f"{secs} s"
-
-
-@register.simple_tag(takes_context=True)
-def filter_query(context):
-    """The current filters as a query string without ?page= ("" when none), e.g. for a feed link."""
-    request = context.get("request")
-    if request is None:
-        return ""
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else ""

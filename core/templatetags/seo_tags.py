@@ -3,12 +3,15 @@
 import json
 
 from django import template
-from django.utils.html import _json_script_escapes, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.seo import page_description, share_image
 
 register = template.Library()
+
+# What json_script escapes, so the data cannot close the <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.filter
@@ -19,7 +22,7 @@ def json_ld(data):
     """
     if not data:
         return ""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_json_script_escapes)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 

@@ -25,14 +25,18 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 
 INSTALLED_APPS = [
-    "core",
-    "taxonomy",
-    "media_library",
+    # The project's apps, top layer first (docs/architecture.md; import-linter keeps the layers).
+    "demo",
     "home",
+    "hubs",
+    "editorial",
     "articles",
     "events",
-    "editorial",
-    "wagtail.contrib.forms",
+    "resources",
+    "core",
+    "pagecache",
+    "media_library",
+    "taxonomy",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -65,7 +69,7 @@ MIDDLEWARE = [
     # middlewares below set when the page was rendered (CSP, HSTS, nosniff…); a deploy that changes
     # them runs `manage.py purge_page_cache`. Plain-HTTP requests are never stored (they get the
     # redirect to HTTPS, which is not cacheable), so SECURE_SSL_REDIRECT still applies to them.
-    "core.cache.middleware.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -144,14 +148,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Full-page cache for anonymous visitors (core/cache, README "Page cache"). On by default, as
-# visitors get it; PAGE_CACHE=0 turns it off while working on templates.
+# Full-page cache for anonymous visitors (pagecache/, README "Page cache"; every PAGE_CACHE_* setting
+# and its default is in pagecache/conf.py). On by default, as visitors get it; PAGE_CACHE=0 turns it
+# off while working on templates.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
-PAGE_CACHE_ALIAS = "default"
-PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "300"))  # seconds an entry lives
-PAGE_CACHE_BROWSER_MAX_AGE = 60  # Cache-Control max-age (browsers)
-PAGE_CACHE_SHARED_MAX_AGE = 300  # Cache-Control s-maxage (CDN, purged on publish when configured)
-PAGE_CACHE_STALE_WHILE_REVALIDATE = 30
+if "PAGE_CACHE_TIMEOUT" in os.environ:
+    PAGE_CACHE_TIMEOUT = int(os.environ["PAGE_CACHE_TIMEOUT"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -239,6 +241,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 ARTICLES_PER_PAGE = 12
 EVENTS_PER_PAGE = 12
 RESOURCES_PER_PAGE = 12
+# Page types that /recherche/ looks in (core.views.search); an app with a new page type adds it here.
+SEARCHABLE_PAGE_TYPES = ["articles.ArticlePage", "events.EventPage", "resources.ResourcePage", "core.StandardPage"]
 
 # Security headers (see core/security.py). Public pages load nothing inline and nothing from
 # another site; MEDIA_ORIGIN adds the media host (S3 bucket or a separate media domain).

@@ -19,5 +19,5 @@ WHITENOISE_AUTOREFRESH = True
 # django-axes needs a request in authenticate(); the test client's login() has none. Tests of the
 # lock-out turn it back on (tests/core/test_axes.py).
 AXES_ENABLED = False
-# Views are tested as they render; tests/core/cache turns the page cache on where it is the subject.
+# Views are tested as they render; tests/pagecache turns the page cache on where it is the subject.
 PAGE_CACHE = False

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db import reset_queries
 
-from articles.models import ArticleKind
+from articles.choices import ArticleKind
 from tests.factories import ArticlePageFactory, CountryFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db

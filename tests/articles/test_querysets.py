@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 
-from articles.models import ArticleKind, ArticlePage
+from articles.choices import ArticleKind
+from articles.models import ArticlePage
 from tests.factories import ArticlePageFactory, CountryFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from events.models import EventFormat, EventStatus
+from events.choices import EventFormat, EventStatus
 from tests.factories import (
     ArticlePageFactory,
     CountryFactory,

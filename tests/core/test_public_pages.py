@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from media_library.pages import ResourceKind
+from resources.choices import ResourceKind
 from tests.factories import (
     ArticlePageFactory,
     EventPageFactory,

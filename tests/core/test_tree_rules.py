@@ -4,7 +4,7 @@ from articles.models import ArticleIndexPage, ArticlePage
 from core.models import StandardPage
 from events.models import EventPage
 from home.models import HomePage
-from media_library.pages import ResourcePage
+from resources.models import ResourcePage
 
 pytestmark = pytest.mark.django_db
 

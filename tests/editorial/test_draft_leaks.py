@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
-from media_library.pages import ResourceKind
+from resources.choices import ResourceKind
 from tests.factories import ArticlePageFactory, EventPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db

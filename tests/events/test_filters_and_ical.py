@@ -5,7 +5,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from events.models import EventFormat, EventStatus
+from events.choices import EventFormat, EventStatus
 from tests.factories import CountryFactory, EventPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db

@@ -92,5 +92,5 @@ def fuzz_site(db):
     return {"slugs": slugs, "real_values": real_values, **tree}
 
 
-# The page-cache fixtures of tests/core/cache (Redis as in production, and the file cache).
-from tests.core.cache.conftest import file_page_cache, page_cache, redis_page_cache  # noqa: E402,F401
+# The page-cache fixtures of tests/pagecache (Redis as in production, and the file cache).
+from tests.pagecache.conftest import file_page_cache, page_cache, redis_page_cache  # noqa: E402,F401

@@ -8,9 +8,9 @@ from django.test import RequestFactory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.cache import local
-from core.cache.keys import normalise_query, page_key
-from core.cache.wsgi import PageCacheApplication
+from pagecache import local
+from pagecache.keys import normalise_query, page_key
+from pagecache.wsgi import PageCacheApplication
 
 from .harness import REFLECTED, check, count, send
 from .routes import ROUTES, UNKNOWN_PARAMS
@@ -37,7 +37,7 @@ def stores(monkeypatch):
 
 
 def wsgi_call(environ_overrides):
-    """The request through core.cache.wsgi (the production entry point), as gunicorn would call it."""
+    """The request through pagecache.wsgi (the production entry point), as gunicorn would call it."""
     environ = RequestFactory().generic("GET", "/").environ
     environ.update(environ_overrides)
     answer = {}

@@ -4,7 +4,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from articles.models import ArticleKind
+from articles.choices import ArticleKind
 from tests.factories import ArticlePageFactory, CountryFactory, EventPageFactory, ImageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
