@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test test-e2e chromium lint format serve scheduler worker two-instances audit bench bench-data bench-page-cache bench-hit-path bench-newsletter bench-import clean
+.PHONY: help venv venv-dev run migrate demo test fuzz test-e2e chromium lint format serve scheduler worker two-instances audit bench bench-data bench-page-cache bench-hit-path bench-newsletter bench-import clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -50,6 +50,15 @@ worker: migrate ## Run only the background worker (django-tasks db_worker: rendi
 
 test: venv-dev ## Run the test suite (SQLite, or the database named by DATABASE_URL); browser tests apart
 	$(PY) -m pytest -m "not e2e" -n $(TEST_PROCESSES)
+
+FUZZ_EXAMPLES ?= 1500
+FUZZ_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cuf_fuzz
+
+# `make test` runs the same suite with the bounded "ci" profile; this is the long run. Failures are saved
+# in tests/fuzz/examples/ (commit them: every later run, CI included, replays them first).
+fuzz: venv-dev ## Long fuzz run of every public route and form, SQLite then PostgreSQL; counts in artifacts/fuzz/stats.json
+	env -u DATABASE_URL HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/fuzz -n $(TEST_PROCESSES) --hypothesis-show-statistics
+	DATABASE_URL=$(FUZZ_POSTGRES_URL) HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/fuzz -n $(TEST_PROCESSES) --hypothesis-show-statistics
 
 CHROMIUM ?= /usr/bin/chromium
 

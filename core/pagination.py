@@ -9,12 +9,21 @@ class CountOf(Subquery):
     output_field = IntegerField()
 
 
+# Beyond any real listing (12 cards a page): a larger ?page= is out of range without asking the database,
+# whose OFFSET would overflow (SQLite: "datatype mismatch", PostgreSQL: "bigint out of range").
+MAX_PAGE_NUMBER = 100_000
+
+
 def page_number(request):
-    """The requested page number; 1 when ?page= is absent or not a number."""
-    try:
-        return int(request.GET.get("page"))
-    except (TypeError, ValueError):
+    """The requested page number: 1 when ?page= is absent or not a whole number in ASCII digits ("1.5",
+    "1e3", "١", "1_0"), else the number, possibly out of range (negative, huge: the listing's last page)."""
+    raw = (request.GET.get("page") or "").strip()
+    digits = raw.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()):
         return 1
+    if len(digits) > len(str(MAX_PAGE_NUMBER)):
+        return MAX_PAGE_NUMBER + 1  # out of range whatever its size; int() of 5,000 digits even raises
+    return int(raw)
 
 
 def counted_keys(narrow, number, per_page):
@@ -22,7 +31,7 @@ def counted_keys(narrow, number, per_page):
 
     The count is an uncorrelated subquery, which the database computes once, not once per row.
     """
-    if number < 1:
+    if not 1 <= number <= MAX_PAGE_NUMBER:
         return []
     start = (number - 1) * per_page
     total = CountOf(narrow.order_by().values("pk"))
@@ -39,7 +48,7 @@ def paginate(request, queryset, per_page):
     as they are.
     """
     if not isinstance(queryset, QuerySet):
-        return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+        return Paginator(queryset, per_page).get_page(page_number(request))
     narrow = queryset.select_related(None).prefetch_related(None)
     paginator = Paginator(narrow.values_list("pk", flat=True), per_page)
     number = page_number(request)

@@ -1,12 +1,17 @@
 """Site search helpers: which pages are searched, and how the query is shown back."""
 
 import re
+import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 MAX_QUERY_LENGTH = 200
 MAX_HIGHLIGHT_TERMS = 8
+MAX_SEARCH_TERMS = 12
+# French elisions: « l’eau » is searched as « eau », as the text « l’eau » is indexed as « l » + « eau ».
+_ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’‘`´]", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+")
 
 # Letters and their accented forms, so "cooperation" highlights "coopération" too.
 ACCENT_CLASSES = {
@@ -26,6 +31,21 @@ def clean_query(raw):
     """The query as searched: whitespace collapsed, cut to MAX_QUERY_LENGTH characters."""
     text = " ".join(str(raw or "").replace("\x00", " ").split())
     return text[:MAX_QUERY_LENGTH].strip()
+
+
+def search_terms(query):
+    """The words of a visitor's query that the search backend receives: letters and digits only.
+
+    Both backends parse what they are given: SQLite FTS5 fails on an unbalanced quote or on its
+    operators (« "unclosed », « &|!():* », « "> »), PostgreSQL's to_tsquery on its own. The backends
+    index words, never punctuation, so keeping only the words loses nothing a person expects: quotes
+    (« "jumelage" »), hyphens (« Nord-Sud »: both words), apostrophes (« l’eau »: « eau »), accents
+    (kept; each backend folds them) all still find the same pages. Words are deduplicated and their
+    number bounded, and "" means the query has no word to search.
+    """
+    text = _ELISION.sub(" ", unicodedata.normalize("NFC", str(query or "")))
+    words = list(dict.fromkeys(word.lower() for word in _WORD.findall(text)))
+    return " ".join(words[:MAX_SEARCH_TERMS])
 
 
 def _term_pattern(term):

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from core.pagination import paginate
-from core.search import MAX_QUERY_LENGTH, clean_query, excerpt_around, highlight
+from core.search import MAX_QUERY_LENGTH, clean_query, excerpt_around, highlight, search_terms
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -36,9 +37,12 @@ def search(request):
     raw_query = request.GET.get("q", "")
     query = clean_query(raw_query)
     results = None
-    if query:
+    terms = search_terms(query)
+    if query and not terms:  # only punctuation or symbols: nothing to search, no result
+        results = Paginator([], SEARCH_RESULTS_PER_PAGE).page(1)
+    elif query:
         pages = Page.objects.live().public().type(*searchable_types()).specific()
-        results = paginate(request, pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
+        results = paginate(request, pages.search(terms, operator="and"), SEARCH_RESULTS_PER_PAGE)
         results.object_list = prefetch_terms(results.object_list)
         for page in results:
             intro = getattr(page, "intro", "") or page.search_description or ""

@@ -13,6 +13,9 @@ from core.health import healthz
 from core.media import serve_media
 from core.sitemaps import SITEMAPS
 
+# Rendered without the database or the cache, with a reference that the error's log line carries too.
+handler500 = "core.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views.decorators.http import require_safe
 
 from editorial.models import PreviewLink
 
@@ -19,6 +20,7 @@ def passes_view_restrictions(page, request):
     return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
 
 
+@require_safe
 def preview_link(request, token):
     link = PreviewLink.objects.select_related("page").filter(token=token).first()
     if link is None:

@@ -47,6 +47,7 @@ class FundIndexPage(SectionIndexPage):
 
 
 class FundPage(RoutablePageMixin, TaggedPage):
+    http_methods = ("GET", "HEAD", "POST")  # the pledge form posts to its own route (core/wagtail_hooks.py)
     status = models.CharField("statut", max_length=10, choices=FundStatus.choices, default=FundStatus.OUVERT)
     opening_date = models.DateField("date d’ouverture", default=timezone.localdate)
     closing_date = models.DateField(

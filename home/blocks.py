@@ -8,6 +8,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from articles.choices import ArticleKind
 from articles.models import ArticleIndexPage, ArticlePage
 from calls.models import CallIndexPage, CallPage
+from core.blocks import ReadableStreamBlock
 from core.cards import live_cards, prefetch_card_pictures
 from events.models import EventIndexPage, EventPage
 from resources.choices import ResourceKind
@@ -220,7 +221,7 @@ class RichTextSectionBlock(blocks.StructBlock):
         preview_value = {"title": "Qui sommes-nous ?", "text": "<p>Le réseau des collectivités engagées.</p>"}
 
 
-class HomeSectionsBlock(blocks.StreamBlock):
+class HomeSectionsBlock(ReadableStreamBlock):
     news_feed = NewsFeedBlock()
     agenda = AgendaBlock()
     calls = CallsBlock()

@@ -1,3 +1,6 @@
+import json
+import pathlib
+
 import pytest
 
 from tests.factories import build_site
@@ -19,3 +22,30 @@ def _clear_cache():
     yield
     cache.clear()
     local.entries.clear()
+
+
+FUZZ_STATS_DIR = pathlib.Path(__file__).resolve().parent.parent / "artifacts" / "fuzz"  # = harness.STATS_DIR
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Merge the fuzz suite's request counts of every worker (tests/fuzz/harness.py) into
+    artifacts/fuzz/stats.json: {database: {route: {part: requests}}}, the other database's run kept."""
+    if hasattr(session.config, "workerinput"):
+        return  # a worker: the controller merges once all have written their part
+    parts = sorted((FUZZ_STATS_DIR / "parts").glob("*.json")) if (FUZZ_STATS_DIR / "parts").exists() else []
+    if not parts:
+        return
+    stats_file = FUZZ_STATS_DIR / "stats.json"
+    stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
+    fresh = {}
+    for part in parts:
+        for vendor, route, kind, number in json.loads(part.read_text()):
+            routes = fresh.setdefault(vendor, {})
+            routes.setdefault(route, {}).setdefault(kind, 0)
+            routes[route][kind] += number
+        part.unlink()
+    stats.update(fresh)
+    for routes in stats.values():
+        for route in routes.values():
+            route["total"] = sum(number for kind, number in route.items() if kind != "total")
+    stats_file.write_text(json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

@@ -1,11 +1,10 @@
-from wagtail import blocks
-
 from core.blocks.layout import CallToActionBlock
 from core.blocks.media import CaptionedImageBlock, DocumentLinkBlock, VideoEmbedBlock
+from core.blocks.stream import ReadableStreamBlock
 from core.blocks.text import HeadingBlock, ParagraphBlock, QuoteBlock
 
 
-class BodyStreamBlock(blocks.StreamBlock):
+class BodyStreamBlock(ReadableStreamBlock):
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
     image = CaptionedImageBlock()
@@ -23,5 +22,6 @@ __all__ = [
     "HeadingBlock",
     "ParagraphBlock",
     "QuoteBlock",
+    "ReadableStreamBlock",
     "VideoEmbedBlock",
 ]

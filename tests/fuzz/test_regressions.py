@@ -1,0 +1,103 @@
+"""Each class of failure the fuzz suite found, pinned with its first failing request (or a shrunk one),
+through the same harness: these run on every `make test`, whatever Hypothesis draws.
+
+The closing note (issue 16) says where each class was fixed.
+"""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from wagtail.models import Revision
+
+from articles.models import ArticlePage
+
+from .harness import check, send
+from .routes import by_name
+
+pytestmark = pytest.mark.django_db
+
+HUGE = "9" * 30
+
+
+@pytest.fixture
+def redacteur(client):
+    user = User.objects.create_user("redacteur", "redacteur@example.org", "motdepasse-redacteur")
+    user.groups.add(Group.objects.get(name="Rédacteurs"))
+    client.force_login(user)
+    return user
+
+
+@pytest.mark.parametrize(
+    ("route", "query"),
+    [
+        # 1. ?page= past the database's integers (SQLite "datatype mismatch" / integer overflow,
+        #    PostgreSQL "bigint out of range"): core/pagination.py bounds the page number.
+        ("articles", f"page={HUGE}"),
+        ("agenda", f"page={HUGE}"),
+        ("agenda-past", f"page={HUGE}"),
+        ("resources", f"page={HUGE}"),
+        ("search", f"q=eau&page={HUGE}"),
+        ("articles", "page=9223372036854775807"),
+        ("articles", "page=-9223372036854775809"),
+        ("articles", "page=" + "9" * 5000),
+        ("articles", "page=1.5"),
+        ("articles", "page=%D9%A3"),  # Arabic-Indic digit: int() reads it, the page number does not
+        # 2. Search syntax reaching the backend (SQLite FTS5 "syntax error" / "unterminated string"):
+        #    core/search.py search_terms keeps only words.
+        ("search", "q=%22unclosed"),
+        ("search", "q=%26%7C%21%28%29%3A%2A%22"),
+        ("search", "q=eau%22%3E%3Cx-fuzz%3E"),
+        ("search", "q=NEAR%28a+b%29"),
+        ("search", "q=a%2A+OR+b%2A"),
+        ("search", "q=%00"),
+        ("search", "q=%ED%A0%80"),  # a lone surrogate, percent-encoded: invalid UTF-8
+    ],
+)
+def test_pinned_queries(client, fuzz_site, route, query):
+    route = by_name(route)
+    path = route.path.format(**fuzz_site["slugs"])
+    response, queries = send(client, "GET", path, query)
+    check(response, queries, content_type=route.content_type, max_queries=route.max_queries, where=f"{path}?{query}")
+    assert response.status_code == 200
+
+
+def test_a_sitemap_page_out_of_range_is_the_french_404(client, fuzz_site):
+    """Django's sitemap view already answers 404 for ?p= out of range or not a number."""
+    for query in (f"p={HUGE}", "p=-1", "p=1.5", "p=%00"):
+        response, queries = send(client, "GET", "/sitemap-pages.xml", query)
+        check(response, queries, where=query)
+        assert response.status_code == 404
+        assert "Page introuvable" in response.content.decode()
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"])
+@pytest.mark.parametrize("route", ["home", "articles", "articles-feed", "agenda-ical", "event-ical", "preview-link"])
+def test_pages_and_feeds_answer_only_get_and_head(client, fuzz_site, route, method):
+    """3. Wagtail served pages and their routes (feeds, iCalendar) whatever the method, with a 200:
+    core/wagtail_hooks.py (pages) and editorial/views.py (preview links) answer 405."""
+    path = by_name(route).path.format(**fuzz_site["slugs"])
+    response, queries = send(client, method, path)
+    check(response, queries, where=f"{method} {path}")
+    assert response.status_code == 405
+    assert response["Allow"] in ("GET, HEAD", "GET, HEAD, OPTIONS")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"body-count": "x"},  # int("x")
+        {"body-count": "2", "body-0-type": "heading", "body-0-deleted": "", "body-0-order": "0"},  # keys missing
+        {"body-count": "1", "body-0-type": "paragraph", "body-0-deleted": "", "body-0-order": "z", "body-0-value": "{"},
+        {"body-count": "1", "body-0-type": "paragraph", "body-0-deleted": "", "body-0-order": "0", "body-0-value": "{"},
+    ],
+)
+def test_an_unreadable_streamfield_post_is_a_french_message_and_nothing_is_saved(client, fuzz_site, redacteur, body):
+    """4. Wagtail reads the posted StreamField with int() and data[key], rich text with json.loads: a
+    rédacteur's hand-made or truncated POST was a 500. core/blocks/stream.py: a French message."""
+    before = ArticlePage.objects.count(), Revision.objects.count()
+    form = {"title": "Mission de coopération au Liban", "slug": "mission", "date": "2025-05-02", "kind": "actualite"}
+    response = client.post(f"/admin/pages/add/articles/articlepage/{fuzz_site['articles'].pk}/", {**form, **body})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Le contenu envoyé n’a pas pu être lu" in html
+    assert 'value="Mission de coopération au Liban"' in html  # the other fields keep what was typed
+    assert (ArticlePage.objects.count(), Revision.objects.count()) == before
