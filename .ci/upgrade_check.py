@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FROM = "dee2085"  # main before issue 14 (layered apps, resources/ split from media_library/)
@@ -58,11 +59,26 @@ def snapshot(cwd, env, code):
     return json.loads(run(cwd, env, "shell", "-c", code, capture=True).strip().splitlines()[-1])
 
 
+def fresh_postgresql_database(url):
+    """Drop and create the database that `url` names (on its server's "postgres" database)."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--from", dest="ref", default=DEFAULT_FROM)
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
+    if args.database_url.startswith("postgres"):
+        fresh_postgresql_database(args.database_url)
     scratch = Path(tempfile.mkdtemp(prefix="cuf-upgrade-"))
     old_tree = scratch / "old"
     subprocess.run(["git", "worktree", "add", "--detach", str(old_tree), args.ref], cwd=ROOT, check=True)
