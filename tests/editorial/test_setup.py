@@ -8,7 +8,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_fresh_database_has_exactly_the_french_groups():
-    assert sorted(Group.objects.values_list("name", flat=True)) == ["Modérateurs", "Rédacteurs"]
+    """The two editorial groups, and the members' group (no admin access) that reserved pages name."""
+    assert sorted(Group.objects.values_list("name", flat=True)) == [
+        "Collectivités adhérentes",
+        "Modérateurs",
+        "Rédacteurs",
+    ]
 
 
 def test_the_whole_site_goes_through_the_moderators_workflow():
