@@ -106,3 +106,16 @@ def test_an_unreadable_streamfield_post_is_a_french_message_and_nothing_is_saved
     assert json.dumps(UNREADABLE_MESSAGE)[1:-1] in html
     assert 'value="Mission de coopération au Liban"' in html  # the other fields keep what was typed
     assert (ArticlePage.objects.count(), Revision.objects.count()) == before
+
+
+@pytest.mark.parametrize("key", ["9223372036854775808", "-9223372036854775809", "1" + "0" * 30])
+def test_a_term_key_out_of_the_integer_range_is_an_invalid_choice(client, fuzz_site, redacteur, key):
+    """5. Django fetches the chosen countries/themes with `pk__in=[…]`, which sends 2**63 as is: SQLite
+    raised OverflowError, a 500 for the rédacteur. core/forms.py: the field's French "invalid choice"."""
+    before = ArticlePage.objects.count(), Revision.objects.count()
+    form = {"title": "Mission au Liban", "slug": "mission", "date": "2025-05-02", "kind": "actualite"}
+    url = f"/admin/pages/add/articles/articlepage/{fuzz_site['articles'].pk}/"
+    response = client.post(url, {**form, "countries": [key]})
+    assert response.status_code == 200
+    assert "n’est pas une valeur correcte" in unescape(response.content.decode())
+    assert (ArticlePage.objects.count(), Revision.objects.count()) == before
