@@ -153,7 +153,8 @@ else:
     }
 
 # Sessions live in the database, read through the shared cache: any app server can serve any visitor.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# core.sessions is Django's cached_db engine that ignores a cookie no Django key looks like.
+SESSION_ENGINE = "core.sessions"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

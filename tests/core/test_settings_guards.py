@@ -86,7 +86,7 @@ def test_defaults_are_secure_and_sessions_are_shared_between_servers():
     assert values["hsts"] >= 31536000
     assert values["ssl_redirect"] is True
     assert values["proxy_header"] is None
-    assert values["session_engine"] == "django.contrib.sessions.backends.cached_db"
+    assert values["session_engine"] == "core.sessions"  # cached_db, refusing forged keys
     assert values["storage"] == "django.core.files.storage.FileSystemStorage"
     assert values["csp"]["upgrade-insecure-requests"] is True
 

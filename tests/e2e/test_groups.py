@@ -10,13 +10,20 @@ from tests.e2e.test_keyboard import tab
 pytestmark = pytest.mark.e2e
 
 
+IN_VIEWPORT = """() => {
+    const box = document.activeElement.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
+}"""
+
+
 def tab_to(page, name, limit=120):
     """Press Tab until the link or control named `name` has the focus; it must show it."""
     for _ in range(limit):
         state = tab(page)
         if state and state["label"].startswith(name):
             assert state["focusVisible"] and (state["outline"] or state["shadow"]), f"focus not visible on {state}"
-            assert state["inViewport"], f"{name} has the focus but is off screen"
+            # The page scrolls smoothly to the focused element (scroll-behavior: smooth without reduced motion).
+            page.wait_for_function(IN_VIEWPORT, timeout=3000)
             return state
     pytest.fail(f"« {name} » is not reachable with Tab")
 

@@ -22,8 +22,17 @@ from hypothesis.database import DirectoryBasedExampleDatabase, ReadOnlyDatabase
 from editorial.models import PreviewLink
 from tests.factories import (
     ArticlePageFactory,
+    CallIndexPageFactory,
+    CallPageFactory,
+    CollectiviteFactory,
     CountryFactory,
+    CountryGroupIndexPageFactory,
+    CountryGroupPageFactory,
+    DirectoryIndexPageFactory,
     EventPageFactory,
+    FundIndexPageFactory,
+    FundPageFactory,
+    NewsletterIndexPageFactory,
     ResourcePageFactory,
     StandardPageFactory,
     ThemeFactory,
@@ -67,7 +76,14 @@ def fuzz_site(db):
     ArticlePageFactory(
         parent=tree["articles"], title="Coopération décentralisée Nord-Sud", date=datetime.date(2026, 3, 2)
     )
-    event = EventPageFactory(parent=tree["agenda"], title="Rencontre sur l’eau", countries=[country], themes=[theme])
+    event = EventPageFactory(
+        parent=tree["agenda"],
+        title="Rencontre sur l’eau",
+        countries=[country],
+        themes=[theme],
+        registration_open=True,
+        capacity=20,
+    )
     EventPageFactory(
         parent=tree["agenda"],
         title="Assises passées",
@@ -78,6 +94,15 @@ def fuzz_site(db):
     standard = StandardPageFactory(parent=tree["home"], title="Qui sommes-nous", slug="qui-sommes-nous")
     draft = ArticlePageFactory(parent=tree["articles"], title="Brouillon", live=False)
     link = PreviewLink.objects.create(page=draft, expires_at=timezone.now() + datetime.timedelta(days=1))
+    home = tree["home"]
+    fund = FundPageFactory(parent=FundIndexPageFactory(parent=home), title="Fonds Liban", countries=[country])
+    call = CallPageFactory(parent=CallIndexPageFactory(parent=home), title="Appel à projets eau", themes=[theme])
+    DirectoryIndexPageFactory(parent=home)
+    collectivite = CollectiviteFactory(name="Ville de Lyon", region="auvergne-rhone-alpes")
+    group = CountryGroupPageFactory(
+        parent=CountryGroupIndexPageFactory(parent=home), country=country, members=[collectivite]
+    )
+    NewsletterIndexPageFactory(parent=home)
     slugs = {
         "article": article.slug,
         "event": event.slug,
@@ -87,6 +112,10 @@ def fuzz_site(db):
         "standard": standard.slug,
         "preview_token": link.token,
         "document": "1",
+        "fund": fund.slug,
+        "call": call.slug,
+        "collectivite": collectivite.slug,
+        "group": group.slug,
     }
     real_values = {"pays": (country.slug, "inconnu"), "thematique": (theme.slug, "inconnue")}
     return {"slugs": slugs, "real_values": real_values, **tree}

@@ -17,6 +17,7 @@ RSS = "application/rss+xml"
 ICAL = "text/calendar"
 XML = "application/xml"
 TEXT = "text/plain"
+CSV = "text/csv"
 
 # Values each parameter takes on a real site, mixed by the strategies with hostile ones.
 TAGGED = ("pays", "thematique")
@@ -32,6 +33,8 @@ class Route:
     max_queries: int = 30
     # Whether the page cache may store it (tests/fuzz/test_page_cache.py fuzzes those with the cache on).
     cacheable: bool = True
+    # A form that posts to its own URL: a POST gets the form again with French messages, or a redirect.
+    accepts_post: bool = False
 
 
 ROUTES = (
@@ -57,8 +60,23 @@ ROUTES = (
     Route("healthz", "/healthz", (), TEXT, cacheable=False),
     Route("standard-page", "/{standard}/"),
     Route("preview-link", "/apercu/{preview_token}/", cacheable=False),
-    Route("admin-login", "/admin/login/", ("next",), cacheable=False),
+    Route("admin-login", "/admin/login/", ("next",), cacheable=False, accepts_post=True),
     Route("document", "/documents/{document}/rapport.pdf", (), "application/pdf", cacheable=False),
+    # The second wave: funds, calls, groupes-pays, the directory, registration and the newsletter.
+    Route("funds", "/fonds-de-solidarite/", ("page",)),
+    Route("fund", "/fonds-de-solidarite/{fund}/"),
+    Route("fund-csv", "/fonds-de-solidarite/{fund}/transparence.csv", (), CSV),
+    Route("pledge-form", "/fonds-de-solidarite/{fund}/promesse/", cacheable=False, accepts_post=True),
+    Route("calls", "/appels/", (*LISTING, "statut", "type")),
+    Route("call", "/appels/{call}/"),
+    Route("calls-ical", "/appels/echeances.ics", (), ICAL),
+    Route("groups", "/groupes-pays/"),
+    Route("group", "/groupes-pays/{group}/"),
+    Route("directory", "/collectivites/", ("type", "region", "groupe", "adherent", "page")),
+    Route("collectivite", "/collectivites/{collectivite}/"),
+    Route("registration-form", "/agenda/{event}/inscription/", cacheable=False, accepts_post=True),
+    Route("newsletter", "/lettre/", cacheable=False, accepts_post=True),
+    Route("newsletter-archives", "/lettre/archives/", ("page",)),
 )
 
 # Parameter names no route reads (tracking, cache busters, framework names) and array-style variants.

@@ -11,6 +11,8 @@ from django.contrib.auth.models import Group, User
 from wagtail.models import Revision
 
 from articles.models import ArticlePage
+from funds.pledges import Pledge
+from registrations.models import Registration
 
 from .harness import ERROR_CONTENT_TYPES, fuzz_form
 
@@ -84,5 +86,48 @@ def test_the_admin_login_form_with_generated_values(client, fuzz_site):
 
     sent = fuzz_form(
         client, "/admin/login/", ["username", "password", "next"], allowed_statuses=(200, 302), after=no_open_redirect
+    )
+    assert sent > 0
+
+
+def test_the_pledge_form_with_generated_values(client, fuzz_site):
+    """A council's pledge to a fund (funds/forms.py): saved whole (then the thanks page) or not at all."""
+    before = {}
+
+    def note(client):
+        before["pledges"] = Pledge.objects.count()
+
+    def saved_whole_or_not_at_all(response):
+        if response.status_code != 302:
+            assert Pledge.objects.count() == before["pledges"]
+
+    url = f"/fonds-de-solidarite/{fuzz_site['slugs']['fund']}/promesse/"
+    fields = ["collectivite", "collectivite_name", "contact_name", "email", "phone", "amount", "vote_date"]
+    sent = fuzz_form(
+        client,
+        url,
+        [*fields, "message", "consent", "site_web"],
+        before=note,
+        after=saved_whole_or_not_at_all,
+        allowed_statuses=(200, 302, 400, 429),
+    )
+    assert sent > 0
+
+
+def test_the_registration_form_with_generated_values(client, fuzz_site):
+    """Registration to an event (registrations/forms.py): a French message or a registration, never half."""
+    before = {}
+
+    def note(client):
+        before["registrations"] = Registration.objects.count()
+
+    def saved_whole_or_not_at_all(response):
+        if response.status_code != 302:
+            assert Registration.objects.count() == before["registrations"]
+
+    url = f"/agenda/{fuzz_site['slugs']['event']}/inscription/"
+    fields = ["name", "email", "organisation", "function", "attendance", "accessibility", "consent", "site_web"]
+    sent = fuzz_form(
+        client, url, fields, before=note, after=saved_whole_or_not_at_all, allowed_statuses=(200, 302, 400, 429)
     )
     assert sent > 0

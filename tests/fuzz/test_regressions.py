@@ -119,3 +119,12 @@ def test_a_term_key_out_of_the_integer_range_is_an_invalid_choice(client, fuzz_s
     assert response.status_code == 200
     assert "n’est pas une valeur correcte" in unescape(response.content.decode())
     assert (ArticlePage.objects.count(), Revision.objects.count()) == before
+
+
+@pytest.mark.parametrize("cookie", ["sessionid=abcdefgh\x00ij", "sessionid=" + "é" * 10, "sessionid=" + "a" * 5000])
+def test_a_forged_session_cookie_is_no_session(client, fuzz_site, cookie):
+    """6. A session cookie with a NUL byte reached PostgreSQL ("text fields cannot contain NUL"): a 500 on
+    every page reading the session (the admin login). core/sessions.py: a key Django never makes is none."""
+    response, queries = send(client, "GET", "/admin/login/", "", {"HTTP_COOKIE": cookie})
+    check(response, queries, where=cookie)
+    assert response.status_code == 200
