@@ -7,7 +7,6 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
-from django.core import mail
 from django.core.management.sql import emit_post_migrate_signal
 from icalendar import Calendar
 from wagtail.models import Site
