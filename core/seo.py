@@ -23,8 +23,8 @@ LOGO_STATIC_PATH = "img/logo.png"
 LOGO_SIZE = 512
 # The home page's description when its own ("description pour les moteurs de recherche") is empty.
 DEFAULT_SITE_DESCRIPTION = (
-    "Cités Unies France fédère les collectivités territoriales françaises engagées dans l’action "
-    "internationale : actualités, agenda, appels et ressources de la coopération décentralisée."
+    "Cités Unies France fédère les collectivités françaises engagées à l’international : actualités, agenda, "
+    "appels et ressources de la coopération décentralisée."
 )
 SEARCH_TERM = "search_term_string"
 
