@@ -18,6 +18,8 @@ from tests.factories import (
     EventPageFactory,
     FundPageFactory,
     ImageFactory,
+    NewsletterIndexPageFactory,
+    NewsletterIssuePageFactory,
     ResourcePageFactory,
     StandardPageFactory,
     build_funds_and_calls,
@@ -169,3 +171,11 @@ def test_the_check_reports_what_is_missing():
     assert "NewsArticle: datePublished '2025-04-03' is not a full ISO 8601 timestamp with a time zone" in messages
     assert "NewsArticle.url: http://ailleurs.example/x is not on http://testserver" in messages
     assert "no BreadcrumbList JSON-LD" in messages
+
+
+def test_a_newsletter_issue_has_a_description(client, site_tree):
+    index = NewsletterIndexPageFactory(parent=site_tree["home"])
+    issue = NewsletterIssuePageFactory(parent=index, number=42, editorial="<p>Le mot de la <b>rédaction</b>.</p>")
+    html = page(client, issue.url)
+    assert meta_description(html) == "La lettre de la coopération décentralisée n° 42 : Le mot de la rédaction."
+    assert problems(html, ORIGIN, expect=["WebPage", "BreadcrumbList"]) == []
