@@ -499,7 +499,7 @@ def check_lighthouse(found, report):
         )
         if line.get("runs", 1) > 1:
             runs = ", ".join(str(round(score * 100)) if score is not None else "?" for score in line["allPerformance"])
-            scores += f" (median of {line['runs']} runs, perf {runs})"
+            scores += f" ({line['runs']} runs, perf {runs}: the median recorded run counts)"
         report.set(line["name"], "lighthouse", scores or "no score", failures)
 
 
