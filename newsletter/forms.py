@@ -5,12 +5,30 @@ from django import forms
 from taxonomy.models import Country, Theme
 
 HONEYPOT = "site_web"
+# The largest primary key a database column holds (64-bit signed): past it SQLite raises OverflowError.
+MAX_PK = 2**63 - 1
+
+
+class TermsField(forms.ModelMultipleChoiceField):
+    """Checked countries or themes; a value that cannot be a primary key is an unknown term, never a 500."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                number = int(str(pk))
+            except (TypeError, ValueError):
+                continue  # the parent class reports it (invalid_pk_value)
+            if not -MAX_PK <= number <= MAX_PK:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
 
 
 class PreferencesForm(forms.Form):
     name = forms.CharField(label="Nom (facultatif)", max_length=120, required=False)
     organisation = forms.CharField(label="Collectivité ou organisation (facultatif)", max_length=200, required=False)
-    countries = forms.ModelMultipleChoiceField(
+    countries = TermsField(
         label="Pays",
         queryset=Country.objects.order_by("name"),
         required=False,
@@ -18,7 +36,7 @@ class PreferencesForm(forms.Form):
         help_text="Aucun pays coché : vous recevez la lettre quels que soient les pays traités.",
         error_messages={"invalid_choice": "Choisissez des pays de la liste.", "invalid_pk_value": "Pays inconnu."},
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = TermsField(
         label="Thématiques",
         queryset=Theme.objects.order_by("name"),
         required=False,

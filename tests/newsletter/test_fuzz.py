@@ -41,3 +41,13 @@ def test_any_token_is_answered_without_error(client, lettre, token):
     for route in ("confirmer", "preferences", "desinscription"):
         response = client.get(f"/lettre/{route}/{token}/")
         assert response.status_code in (200, 404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", [2**63, -(2**63) - 1, "9" * 40])
+def test_a_term_id_past_the_database_integers_is_an_unknown_term(client, lettre, value):
+    """Found by the test above: themes=[9223372036854775808] raised OverflowError on SQLite (a 500)."""
+    data = {"email": "maire@ville-exemple.fr", "consent": "on", "themes": [value], "countries": [value]}
+    response = client.post("/lettre/", data)
+    assert response.status_code == 400
+    assert "Thématique inconnue." in response.content.decode()
