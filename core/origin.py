@@ -101,8 +101,8 @@ def default_site(using="default"):
 def sync_default_site(using="default", verbosity=1):
     """Set the default Site's hostname and port from BASE_URL. Returns the Site when it changed, else None.
 
-    Run after every `migrate` (post_migrate handler, core/apps.py) and by `load_demo_content`; a deploy
-    that changes BASE_URL therefore moves the Site with its next migrate.
+    Run after every `migrate` (post_migrate handler, core/apps.py; `load_demo_content` sets the same
+    address, demo/site.py): a deploy that changes BASE_URL moves the Site with its next migrate.
     """
     try:
         hostname, port = site_address()
