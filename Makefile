@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test fuzz test-e2e chromium lint format serve scheduler worker two-instances audit bench bench-data bench-page-cache bench-hit-path bench-newsletter bench-import clean
+.PHONY: help venv venv-dev run migrate demo test fuzz test-e2e chromium java node validate lint format serve scheduler worker two-instances audit bench bench-data bench-page-cache bench-hit-path bench-newsletter bench-import clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -33,6 +33,11 @@ migrate: venv ## Apply migrations to the database named by DATABASE_URL (SQLite 
 
 demo: migrate ## Load the demo content (idempotent)
 	$(PY) manage.py load_demo_content
+
+# The site's public origin (README "BASE_URL"): in `make run` the development server's own address, so
+# canonical URLs, feeds and the sitemap point at it; `migrate` moves Wagtail's Site onto it. Production sets
+# BASE_URL itself (its settings refuse to start without it): never exported outside `make run`.
+run: export BASE_URL ?= http://$(HOST):$(PORT)
 
 # The scheduler (scheduled publishing/expiry, retention) and the background worker (renditions, emails)
 # run in the background next to runserver; the trap stops both when runserver stops (Ctrl-C included).
@@ -67,6 +72,30 @@ chromium: ## Install Debian's chromium when missing (needs root; never a downloa
 		echo "Installing chromium from Debian's packages"; \
 		DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
+
+JAVA ?= java
+VALIDATORS := tools/validators
+
+java: ## Install Debian's Java runtime when java is missing (needs root; for the Nu HTML Checker)
+	@if ! command -v $(JAVA) >/dev/null 2>&1; then \
+		echo "Installing default-jre-headless from Debian's packages"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless; \
+	fi
+
+node: ## Install Debian's Node.js and npm when missing (needs root; for the validators)
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "Installing nodejs and npm from Debian's packages"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; \
+	fi
+
+# vnu-jar and Lighthouse, pinned by package-lock.json. --ignore-scripts: vnu-jar's postinstall would
+# download a Java runtime; Debian's is used instead (and Lighthouse drives Debian's chromium).
+$(VALIDATORS)/node_modules/.installed: $(VALIDATORS)/package.json $(VALIDATORS)/package-lock.json
+	cd $(VALIDATORS) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+validate: venv-dev chromium java node $(VALIDATORS)/node_modules/.installed ## Nu HTML Checker, JSON-LD, feeds, sitemap, Lighthouse on the demo site (production settings); table in artifacts/validate/
+	CHROME_PATH=$(CHROMIUM) $(PY) -m tools.validators.run $(VALIDATE_ARGS)
 
 test-e2e: venv-dev chromium ## Browser tests (Playwright + axe-core on Debian's chromium) against the demo site
 	E2E_CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m e2e tests/e2e

@@ -1,11 +1,10 @@
 """RSS 2.0 feed of the news, built on django.contrib.syndication, filtered like the listing."""
 
-import datetime
-
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
+
+from core import origin
 
 FEED_LENGTH = 30
 
@@ -16,6 +15,9 @@ class FrenchRssFeed(Rss201rev2Feed):
 
 
 class ArticleFeed(Feed):
+    """Every URL of the feed (channel link, atom:link self, item links and guids) is on BASE_URL
+    (core/origin.py), whatever Host the request carried."""
+
     feed_type = FrenchRssFeed
     language = "fr"
 
@@ -32,13 +34,13 @@ class ArticleFeed(Feed):
         return f"{index_page.title} – Cités Unies France"
 
     def link(self, index_page):
-        return index_page.get_url(self.request)
+        return origin.page_url(index_page, self.request)
 
     def description(self, index_page):
         return index_page.intro or "Les actualités de Cités Unies France."
 
     def feed_url(self, index_page):
-        return self.request.get_full_path()
+        return origin.absolute(self.request.get_full_path())
 
     def items(self, index_page):
         return list(self.filterset.qs.with_terms()[:FEED_LENGTH])
@@ -51,13 +53,13 @@ class ArticleFeed(Feed):
         return escape(article.intro)
 
     def item_link(self, article):
-        return article.get_url(self.request)
+        return origin.page_url(article, self.request)
 
     def item_guid(self, article):
-        return article.get_full_url(self.request)
+        return origin.page_url(article, self.request)
 
     def item_pubdate(self, article):
-        return timezone.make_aware(datetime.datetime.combine(article.date, datetime.time(8, 0)))
+        return article.published_at
 
     def item_updateddate(self, article):
         return article.last_published_at

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -10,11 +12,14 @@ from core.cards import prefetch_card_pictures
 from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
-from core.seo import page_structured_data
+from core.seo import iso, organization, page_structured_data
 
 from .choices import ArticleKind
 from .feeds import ArticleFeed
 from .filters import ArticleFilterSet
+
+# An article dated in the past is taken as published at this time of its day (Paris).
+PUBLICATION_TIME = datetime.time(8, 0)
 
 
 class ArticlePageQuerySet(TaggedPageQuerySet):
@@ -78,14 +83,31 @@ class ArticlePage(TaggedPage):
         verbose_name = "article"
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="article_recent_idx")]
 
+    @property
+    def published_at(self):
+        """The moment of publication (RSS pubDate, JSON-LD datePublished): the first publication when it
+        happened on the article's date, else 8:00, Paris time, on that date (an article dated in the past)."""
+        first = self.first_published_at
+        if first is not None and timezone.localdate(first) == self.date:
+            return first
+        return timezone.make_aware(datetime.datetime.combine(self.date, PUBLICATION_TIME))
+
+    @property
+    def modified_at(self):
+        modified = self.last_published_at or self.latest_revision_created_at or timezone.now()
+        return max(modified, self.published_at)
+
     def structured_data(self, request):
-        """schema.org NewsArticle, rendered as JSON-LD by the meta block."""
-        return page_structured_data(
+        """schema.org NewsArticle, rendered as JSON-LD by the meta block: CUF as author and publisher."""
+        data = page_structured_data(
             self,
             request,
             "NewsArticle",
             headline=self.title[:110],
-            datePublished=self.date.isoformat(),
-            dateModified=(self.last_published_at or self.latest_revision_created_at or timezone.now()).isoformat(),
+            datePublished=iso(self.published_at),
+            dateModified=iso(self.modified_at),
+            author=[organization()],
             articleSection=self.get_kind_display(),
         )
+        data["mainEntityOfPage"] = data["url"]
+        return data

@@ -302,6 +302,8 @@ def main():
         "DJANGO_SETTINGS_MODULE": "cuf_cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # The public origin both instances serve, behind the imaginary TLS proxy (absolute URLs, the Site).
+        "BASE_URL": f"https://{PUBLIC_HOST}",
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": "cuf-multi",

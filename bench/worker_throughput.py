@@ -33,6 +33,7 @@ ENV = {
     "DJANGO_SETTINGS_MODULE": "cuf_cms.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "127.0.0.1",
+    "BASE_URL": "http://127.0.0.1",
     "SECURE_SSL_REDIRECT": "0",
     "WEB_CONCURRENCY": "2",
     "GUNICORN_ACCESS_LOG": os.devnull,

@@ -15,18 +15,20 @@ from django.utils.text import slugify
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
+from core import origin
+
 PRODID = "-//Cités Unies France//Appels//FR"
 TIMEZONE = zoneinfo.ZoneInfo("Europe/Paris")
 
 
 def deadline_component(call, request):
     component = ICalEvent()
-    host = request.get_host().split(":")[0] if request is not None else "cites-unies-france.org"
-    component.add("uid", f"appel-{call.pk}@{host}")
+    # Stable whatever name the calendar was fetched under: the public origin's host (BASE_URL).
+    component.add("uid", f"appel-{call.pk}@{origin.host()}")
     component.add("dtstamp", (call.last_published_at or timezone.now()).astimezone(datetime.UTC))
     component.add("summary", f"Date limite : {call.title}")
     component.add("dtstart", call.deadline.astimezone(TIMEZONE))
-    url = call.get_full_url(request)
+    url = origin.page_url(call, request)
     details = [call.get_kind_display(), call.funder, call.intro, call.apply_url, url]
     component.add("description", "\n\n".join(text for text in details if text))
     component.add("url", url)

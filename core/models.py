@@ -146,6 +146,7 @@ class SectionIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     max_count = 1
+    schema_type = "CollectionPage"  # its JSON-LD (core.seo.web_page): a listing
 
     class Meta:
         abstract = True

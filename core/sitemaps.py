@@ -8,6 +8,9 @@ compressed) and let a crawler fetch only what changed.
 
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
+
+from core import origin
 
 
 class PageSitemap(Sitemap):
@@ -31,3 +34,24 @@ class PageSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": PageSitemap}
+
+
+# Django's sitemap views write the index's URLs with the request's host and Wagtail writes the pages'
+# with the Site record's: both are moved onto BASE_URL (core/origin.py) before the response renders,
+# so a crawler gets the same URLs whatever name it used (search engines reject another host's URLs).
+
+
+def sitemap_index(request, **kwargs):
+    """/sitemap.xml: one <sitemap> per 1,000 pages."""
+    response = wagtail_sitemap_views.index(request, **kwargs)
+    for item in response.context_data["sitemaps"]:
+        item.location = origin.rebase(item.location)
+    return response
+
+
+def sitemap(request, **kwargs):
+    """/sitemap-pages.xml?p=N: the <url> of up to 1,000 pages."""
+    response = wagtail_sitemap_views.sitemap(request, **kwargs)
+    for url in response.context_data["urlset"]:
+        url["location"] = origin.rebase(url["location"])
+    return response

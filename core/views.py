@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from core import origin
 from core.pagination import paginate
 from core.search import MAX_QUERY_LENGTH, clean_query, excerpt_around, highlight, search_terms
 
@@ -62,7 +63,7 @@ def search(request):
 
 @require_safe
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = origin.absolute(reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

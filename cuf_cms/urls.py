@@ -5,14 +5,12 @@ from django.views.decorators.http import require_safe
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import index as sitemap_index
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.health import healthz
 from core.media import serve_media
-from core.sitemaps import SITEMAPS
+from core.sitemaps import SITEMAPS, sitemap, sitemap_index
 
 # Rendered without the database or the cache, with a reference that the error's log line carries too.
 handler500 = "core.errors.server_error"

@@ -1,14 +1,12 @@
 """The home page, the default Site pointing at it, the site settings and the top-level pages."""
 
-import os
-from urllib.parse import urlparse
-
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
 from articles.models import ArticleIndexPage
 from core.models import SiteSettings, StandardPage
-from demo.data.pages import INDEX_PAGES, SITE_SETTINGS, STANDARD_PAGES
+from core.origin import site_address
+from demo.data.pages import HOME_DESCRIPTION, INDEX_PAGES, SITE_SETTINGS, STANDARD_PAGES
 from demo.streams import body_raw
 from events.models import EventIndexPage
 from home.models import HomePage
@@ -33,12 +31,18 @@ HOME_SECTIONS = [
 
 def ensure_home(writer):
     root = Page.get_first_root_node()
-    home = writer.upsert(root, HomePage, "accueil", {"title": "Accueil"}, streams={"sections": HOME_SECTIONS})
+    home = writer.upsert(
+        root,
+        HomePage,
+        "accueil",
+        {"title": "Accueil", "search_description": HOME_DESCRIPTION},
+        streams={"sections": HOME_SECTIONS},
+    )
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    hostname = urlparse(os.environ.get("BASE_URL", "")).hostname or "localhost"
-    wanted = (hostname, 80, home.pk, "Cités Unies France")
+    hostname, port = site_address()  # BASE_URL (core/origin.py), as migrate sets it
+    wanted = (hostname, port, home.pk, "Cités Unies France")
     if site.pk is None or (site.hostname, site.port, site.root_page_id, site.site_name) != wanted:
-        site.hostname, site.port, site.root_page, site.site_name = hostname, 80, home, "Cités Unies France"
+        site.hostname, site.port, site.root_page, site.site_name = hostname, port, home, "Cités Unies France"
         site.save()
     _delete_welcome_page(home)
     return home, site

@@ -21,10 +21,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 
+from core import origin
 from core.models import SectionIndexPage
 from core.pagination import paginate
 from core.querysets import in_private_section
-from core.seo import PUBLISHER
+from core.seo import organization
 
 from .choices import CollectiviteKind, FrenchRegion
 from .filters import CollectiviteFilterSet
@@ -101,7 +102,7 @@ class Collectivite(index.Indexed, models.Model):
         if self.description:
             data["description"] = self.description[:300]
         if self.is_member:
-            data["memberOf"] = PUBLISHER
+            data["memberOf"] = organization()
         return data
 
 
@@ -125,13 +126,15 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("<slug:slug>/")
     def collectivite_view(self, request, slug):
         collectivite = get_object_or_404(Collectivite.objects.select_related("logo"), slug=slug)
-        url = self.get_full_url(request) + self.reverse_subpage("collectivite_view", kwargs={"slug": slug})
+        index_url = origin.page_url(self, request)
+        url = index_url + self.reverse_subpage("collectivite_view", kwargs={"slug": slug})
         context = {
             "collectivite": collectivite,
             "fund_contributions": fund_contributions(collectivite),
             "meta_description": collectivite.description[:160]
             or f"{collectivite.name} ({collectivite.get_kind_display()}, {collectivite.get_region_display()}).",
             "structured_data": collectivite.structured_data(url),
+            "breadcrumbs": [("Accueil", "/"), (self.title, index_url), (collectivite.name, url)],
         }
         for hook in hooks.get_hooks(CONTEXT_HOOK):
             context.update(hook(request, collectivite) or {})
@@ -139,7 +142,7 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def get_sitemap_urls(self, request=None):
         """The directory, then the page of every local government (one query)."""
-        base = self.get_full_url(request)
+        base = origin.page_url(self, request)
         urls = super().get_sitemap_urls(request)
         for slug, updated_at in Collectivite.objects.order_by("name").values_list("slug", "updated_at"):
             urls.append({"location": f"{base}{slug}/", "lastmod": updated_at})

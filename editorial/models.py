@@ -8,6 +8,8 @@ from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core import origin
+
 
 def new_token():
     return secrets.token_urlsafe(32)
@@ -74,7 +76,7 @@ class PreviewLink(models.Model):
         return reverse("editorial:preview_link", args=[self.token])
 
     def get_full_url(self):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_absolute_url()
+        return origin.absolute(self.get_absolute_url())
 
 
 class SchedulerLock(models.Model):

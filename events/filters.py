@@ -14,7 +14,9 @@ from .choices import EventFormat
 class MonthField(forms.Field):
     """A calendar month written YYYY-MM (what <input type="month"> sends), cleaned to its first day."""
 
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "AAAA-MM", "maxlength": "7"})
+    # HTML forbids placeholder and maxlength on type="month"; min and max bound the browser's picker. A
+    # browser that shows a plain text box instead gets the format from the label (EventFilterSet).
+    widget = forms.TextInput(attrs={"type": "month", "min": "1900-01", "max": "2999-12"})
     default_error_messages = {"invalid": "Mois invalide : utilisez le format AAAA-MM, par exemple 2026-03."}
 
     def to_python(self, value):
@@ -50,4 +52,4 @@ class MonthFilter(django_filters.Filter):
 
 class EventFilterSet(TaggedFilterSet):
     format = typed_choice_filter("Format", "format", EventFormat.choices, "Tous les formats")
-    mois = MonthFilter(label="Mois")
+    mois = MonthFilter(label="Mois (AAAA-MM)")

@@ -14,6 +14,8 @@ from django.utils.text import slugify
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
+from core import origin
+
 from .choices import EventFormat, EventStatus
 
 PRODID = "-//Cités Unies France//Agenda//FR"
@@ -33,8 +35,8 @@ def new_calendar(name):
 
 def event_component(event, request):
     component = ICalEvent()
-    host = request.get_host().split(":")[0] if request is not None else "cites-unies-france.org"
-    component.add("uid", f"evenement-{event.pk}@{host}")
+    # Stable whatever name the calendar was fetched under: the public origin's host (BASE_URL).
+    component.add("uid", f"evenement-{event.pk}@{origin.host()}")
     component.add("dtstamp", (event.last_published_at or timezone.now()).astimezone(datetime.UTC))
     component.add("summary", event.title)
     if event.all_day:
@@ -45,7 +47,7 @@ def event_component(event, request):
     else:
         component.add("dtstart", event.start.astimezone(TIMEZONE))
         component.add("dtend", event.end.astimezone(TIMEZONE))
-    url = event.get_full_url(request)
+    url = origin.page_url(event, request)
     description = "\n\n".join(text for text in (event.intro, event.online_url, url) if text)
     component.add("description", description)
     component.add("url", url)

@@ -1,6 +1,8 @@
-"""schema.org Event properties of an EventPage (status, attendance mode, place)."""
+"""schema.org Event properties of an EventPage (status, attendance mode, place, organizer)."""
 
 from django.utils import timezone
+
+from core.seo import iso, organization
 
 from .choices import EventFormat, EventStatus
 
@@ -18,9 +20,9 @@ ATTENDANCE_MODE = {
 
 def event_fields(event):
     if event.all_day:
-        start, end = timezone.localdate(event.start).isoformat(), timezone.localdate(event.end).isoformat()
+        start, end = iso(timezone.localdate(event.start)), iso(timezone.localdate(event.end))
     else:
-        start, end = timezone.localtime(event.start).isoformat(), timezone.localtime(event.end).isoformat()
+        start, end = iso(event.start), iso(event.end)
     locations = []
     if event.format != EventFormat.EN_LIGNE and (event.venue or event.city):
         place = {"@type": "Place", "name": event.venue or event.city}
@@ -34,7 +36,7 @@ def event_fields(event):
         "endDate": end,
         "eventStatus": EVENT_STATUS.get(event.status, EVENT_STATUS[EventStatus.PREVU]),
         "eventAttendanceMode": ATTENDANCE_MODE.get(event.format, ATTENDANCE_MODE[EventFormat.PRESENTIEL]),
-        "organizer": {"@type": "Organization", "name": "Cités Unies France"},
+        "organizer": organization(),
     }
     if locations:
         fields["location"] = locations[0] if len(locations) == 1 else locations

@@ -1,6 +1,7 @@
 """JSON-LD of a fund page: a schema.org DonateAction towards CUF, with its amounts as MonetaryAmount."""
 
-from core.seo import PUBLISHER, page_structured_data
+from core import origin
+from core.seo import organization, page_structured_data
 
 from .money import to_decimal
 
@@ -14,7 +15,7 @@ def monetary_amount(value, name):
 
 def fund_structured_data(fund, request):
     fields = {
-        "recipient": PUBLISHER,
+        "recipient": organization(),
         "actionStatus": "https://schema.org/PotentialActionStatus"
         if fund.is_open
         else "https://schema.org/CompletedActionStatus",
@@ -32,5 +33,8 @@ def fund_structured_data(fund, request):
             "name": "Objectif de collecte",
         }
     if fund.is_open:
-        fields["target"] = {"@type": "EntryPoint", "urlTemplate": fund.get_full_url(request) + "promesse/"}
+        fields["target"] = {
+            "@type": "EntryPoint",
+            "urlTemplate": origin.page_url(fund, request) + fund.reverse_subpage("pledge_view"),
+        }
     return page_structured_data(fund, request, "DonateAction", **{k: v for k, v in fields.items() if v is not None})

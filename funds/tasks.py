@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from core import origin
 from core.cards import site_settings
 
 from .pledges import Pledge
@@ -31,9 +32,7 @@ def notify_pledge(pledge_id):
         logger.warning("Pledge %s: no notification sent (missing pledge or recipient)", pledge_id)
         return 0
     subject = f"Promesse de contribution : {pledge.collectivite_name} – {pledge.fund_title}"
-    body = render_to_string(
-        "funds/emails/pledge_notification.txt", {"pledge": pledge, "base_url": settings.WAGTAILADMIN_BASE_URL}
-    )
+    body = render_to_string("funds/emails/pledge_notification.txt", {"pledge": pledge, "base_url": origin.origin()})
     sent = send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
     Pledge.objects.filter(pk=pledge.pk).update(notified_at=timezone.now())
     return sent

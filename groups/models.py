@@ -21,7 +21,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.models import SectionIndexPage
 from core.querysets import in_private_section
-from core.seo import PUBLISHER, page_structured_data
+from core.seo import organization, page_structured_data
 from directory.models import Collectivite, directory_url
 from taxonomy.models import Country
 
@@ -129,7 +129,7 @@ class CountryGroupPage(Page):
     def structured_data(self, request):
         """schema.org Organization: the group, part of CUF, with its member local governments."""
         members = [{"@type": "GovernmentOrganization", "name": member.collectivite.name} for member in self.member_list]
-        fields = {"parentOrganization": PUBLISHER, "areaServed": {"@type": "Country", "name": self.country.name}}
+        fields = {"parentOrganization": organization(), "areaServed": {"@type": "Country", "name": self.country.name}}
         if members:
             fields["member"] = members
         if self.contact_email:

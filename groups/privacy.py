@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import PageViewRestriction
 
+from core import origin
 from core.cards import site_settings
 
 
@@ -41,7 +42,7 @@ def access_request_link(group, request):
         subject += f" – {group.title}"
     body = (
         "Bonjour,\n\nJe représente la collectivité suivante : …\n"
-        f"Je souhaite accéder à l’espace réservé : {request.build_absolute_uri(request.path)}\n\nMerci."
+        f"Je souhaite accéder à l’espace réservé : {origin.absolute(request.path)}\n\nMerci."
     )
     return f"mailto:{address}?subject={quote(subject)}&body={quote(body)}"
 

@@ -3,6 +3,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from core.cards import prefetch_card_pictures
+from core.seo import DEFAULT_SITE_DESCRIPTION
 from home.blocks import HomeSectionsBlock
 
 
@@ -26,6 +27,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "page d’accueil"
+
+    def seo_description(self, request=None):
+        """The meta description: the "description pour les moteurs de recherche" of the Promotion tab, else the
+        site's standard sentence (core.seo.DEFAULT_SITE_DESCRIPTION): the home page has no intro."""
+        return self.search_description or DEFAULT_SITE_DESCRIPTION
 
     def get_context(self, request, *args, **kwargs):
         """Reads the cards of every section with pictures before the page renders: the renditions of all

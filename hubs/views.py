@@ -8,12 +8,14 @@ from itertools import groupby
 
 from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from articles.models import ArticlePage
 from calls.models import CallPage
 from core.cards import prefetch_card_pictures
 from core.querysets import in_private_section
+from core.seo import collection_page
 from events.models import EventPage
 from funds.models import FundPage
 from resources.models import ResourcePage
@@ -24,6 +26,36 @@ HUB_EVENTS = 4
 HUB_RESOURCES = 4
 HUB_FUNDS = 4
 HUB_CALLS = 4
+
+
+def hub_description(term, kind):
+    """The term's description, else one sentence naming it."""
+    if term.description:
+        return term.description[:160]
+    if kind == "pays":
+        return f"Actualités, agenda, ressources, fonds et appels de Cités Unies France sur : {term.name}."[:160]
+    return f"Actualités, agenda, ressources, fonds et appels de Cités Unies France, thématique : {term.name}."[:160]
+
+
+def hub_seo(request, term, kind):
+    """Meta description, JSON-LD and breadcrumbs of a hub (as its template shows them)."""
+    index_name, index_url = ("Pays", "hubs:country_index") if kind == "pays" else ("Thématiques", "hubs:theme_index")
+    description = hub_description(term, kind)
+    return {
+        "meta_title": term.name,
+        "meta_description": description,
+        "structured_data": collection_page(term.name, request.path, description),
+        "breadcrumbs": [("Accueil", "/"), (index_name, reverse(index_url)), (term.name, request.path)],
+    }
+
+
+def index_seo(request, name, description):
+    return {
+        "meta_title": name,
+        "meta_description": description,
+        "structured_data": collection_page(name, request.path, description),
+        "breadcrumbs": [("Accueil", "/"), (name, request.path)],
+    }
 
 
 def hub_context(request, term, **tag):
@@ -41,8 +73,7 @@ def hub_context(request, term, **tag):
         "resources": resources,
         "funds": funds,
         "calls": calls,
-        "meta_title": term.name,
-        "meta_description": term.description[:160],
+        **hub_seo(request, term, "pays" if "country" in tag else "thematique"),
     }
 
 
@@ -97,7 +128,7 @@ def country_index(request):
     return render(
         request,
         "hubs/country_index.html",
-        {"regions": regions, "meta_title": "Pays", "meta_description": "Les pays de la coopération décentralisée."},
+        {"regions": regions, **index_seo(request, "Pays", "Les pays de la coopération décentralisée.")},
     )
 
 
@@ -106,5 +137,8 @@ def theme_index(request):
     return render(
         request,
         "hubs/theme_index.html",
-        {"themes": Theme.objects.order_by("name"), "meta_title": "Thématiques"},
+        {
+            "themes": Theme.objects.order_by("name"),
+            **index_seo(request, "Thématiques", "Les thématiques de la coopération décentralisée."),
+        },
     )

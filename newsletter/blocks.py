@@ -8,7 +8,6 @@ articles of that kind (ArticleKind.APPEL) until it does.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils.dateformat import format as format_date
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
@@ -17,15 +16,14 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from articles.choices import ArticleKind
 from articles.models import ArticlePage
+from core import origin
 from events.models import EventPage
 from resources.models import ResourcePage
 
 
 def absolute_url(path):
-    """One public origin for every link of an email (BASE_URL, kept equal to the Site record)."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """One public origin for every link of an email (BASE_URL, core/origin.py)."""
+    return origin.absolute(path)
 
 
 @dataclass(frozen=True)

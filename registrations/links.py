@@ -8,6 +8,7 @@ import uuid
 
 from django.core import signing
 
+from core import origin
 from registrations.models import Registration
 
 SIGNER_SALT = "registrations.manage-link"
@@ -32,4 +33,4 @@ def registration_url(event, request=None):
 
 
 def manage_url(registration):
-    return f"{registration.event.get_full_url()}inscription/gerer/{manage_token(registration)}/"
+    return f"{origin.page_url(registration.event)}inscription/gerer/{manage_token(registration)}/"

@@ -5,6 +5,7 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
+from core import origin
 from registrations.choices import ACTIVE_STATUSES, AttendanceMode, RegistrationStatus
 
 
@@ -65,7 +66,7 @@ class Registration(models.Model):
         return {
             "evenement": {
                 "titre": self.event.title,
-                "adresse": self.event.full_url,
+                "adresse": origin.page_url(self.event),
                 "debut": self.event.start.isoformat(),
             },
             "statut": self.get_status_display(),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+from core import origin
 from core.tasks import EMAIL_PRIORITY, retrying_task
 from events.ical import event_component, new_calendar
 from registrations.links import manage_url
@@ -33,8 +34,8 @@ def build_email(registration, kind):
         "event": event,
         "kind": kind,
         "manage_url": manage_url(registration),
-        "event_url": event.get_full_url(),
-        "register_url": event.get_full_url() + "inscription/",
+        "event_url": origin.page_url(event),
+        "register_url": origin.page_url(event) + "inscription/",
     }
     message = EmailMultiAlternatives(
         subject=SUBJECTS[kind].format(title=event.title),

@@ -16,6 +16,7 @@ from core.cards import prefetch_card_pictures, with_renditions
 from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
+from core.seo import iso, page_structured_data
 from media_library.renditions import GALLERY_SPECS, SHARE_SPEC
 
 from .choices import ResourceKind
@@ -148,6 +149,13 @@ class ResourcePage(TaggedPage):
         if self.document_id and self.document:
             return {"format": self.document.file_extension.upper(), "size": self.document.file_size}
         return {}
+
+    def structured_data(self, request):
+        """schema.org CreativeWork (a guide, a photo report, a podcast, a video), its kind as genre."""
+        fields = {"genre": self.get_kind_display(), "datePublished": iso(self.date)}
+        if self.credits:
+            fields["creditText"] = self.credits
+        return page_structured_data(self, request, "CreativeWork", **fields)
 
     def card_image(self):
         if not self.cover_id and self.kind == ResourceKind.PHOTO:

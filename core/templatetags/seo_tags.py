@@ -6,7 +6,17 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from core.seo import page_description, share_image
+from core import origin
+from core.models import SiteSettings
+from core.seo import (
+    breadcrumb_list,
+    organization,
+    page_breadcrumbs,
+    page_description,
+    share_image,
+    web_page,
+    website,
+)
 
 register = template.Library()
 
@@ -28,26 +38,48 @@ def json_ld(data):
 
 @register.inclusion_tag("includes/meta.html", takes_context=True)
 def page_meta(context, title=""):
-    """Meta tags for the current page (or a plain view: pass its title)."""
+    """Meta tags for the current page (or a plain view: pass its title).
+
+    Every URL is absolute on BASE_URL (core/origin.py). JSON-LD: the page's own type (its
+    `structured_data(request)`, else a WebPage or CollectionPage), its BreadcrumbList, and on the
+    home page the WebSite with its search and the Organization. A view that shows something else than
+    its page (a local government of the directory, a hub) passes `structured_data` and `breadcrumbs`
+    ([(name, path)]) in the context.
+    """
     request = context.get("request")
     page = context.get("page")
-    canonical = request.build_absolute_uri(request.path) if request is not None else ""
+    canonical = origin.absolute(request.path) if request is not None else ""
     meta = {
         "title": title or context.get("meta_title", ""),
         "description": context.get("meta_description", ""),
         "canonical": canonical,
         "og_type": "website",
         "image": None,
-        "structured_data": None,
+        "structured_data": [],
     }
-    if page is not None and hasattr(page, "get_full_url"):
+    items = []
+    breadcrumbs = context.get("breadcrumbs") or []
+    if page is not None and hasattr(page, "get_url_parts"):
         meta["title"] = title or page.seo_title or page.title
-        meta["description"] = meta["description"] or page_description(page)
+        meta["description"] = meta["description"] or page_description(page, request=request)
         meta["image"] = share_image(page, request)
         if hasattr(page, "structured_data"):
-            meta["structured_data"] = page.structured_data(request)
-            meta["og_type"] = "article" if meta["structured_data"].get("@type") == "NewsArticle" else "website"
+            items.append(page.structured_data(request))
+        elif not context.get("structured_data"):
+            items.append(web_page(page, request, url=canonical))
+        if page.depth == 2:
+            items += [website(), {"@context": "https://schema.org", **organization(site_settings(request))}]
+        breadcrumbs = breadcrumbs or page_breadcrumbs(page, request)
     if context.get("structured_data"):
         # A route of a page that shows something else (a local government of the directory).
-        meta["structured_data"] = context["structured_data"]
+        items = [context["structured_data"]]
+    if breadcrumbs:
+        items.append(breadcrumb_list(breadcrumbs))
+    meta["structured_data"] = items
+    if any(item.get("@type") == "NewsArticle" for item in items):
+        meta["og_type"] = "article"
     return meta
+
+
+def site_settings(request):
+    return SiteSettings.for_request(request) if request is not None else None

@@ -181,7 +181,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
@@ -233,7 +233,11 @@ NEWSLETTER_RATE_PER_EMAIL = 3  # confirmation emails per hour and address
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cités Unies France"
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The site's public origin (scheme://host[:port]): every absolute URL (canonical, OpenGraph, JSON-LD,
+# feeds, iCalendar, sitemap, emails) is built on it by core/origin.py, whatever Host a request carried.
+# `migrate` keeps Wagtail's default Site equal to it; production requires it (settings/production.py).
+BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "media_library.CufImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_library.CufDocument"

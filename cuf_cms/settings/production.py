@@ -1,11 +1,13 @@
 """Production: refuses to start half-configured; secure by default behind a TLS-terminating proxy.
 
-Variables (see the README): SECRET_KEY, ALLOWED_HOSTS (required); CSRF_TRUSTED_ORIGINS;
+Variables (see the README): SECRET_KEY, ALLOWED_HOSTS, BASE_URL (required); CSRF_TRUSTED_ORIGINS;
 SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS, SECURE_HSTS_PRELOAD, SECURE_PROXY_SSL_HEADER,
 SECURE_COOKIES; AWS_STORAGE_BUCKET_NAME and friends for S3-compatible media storage.
 """
 
 from django.core.exceptions import ImproperlyConfigured
+
+from core.origin import parse_base_url
 
 from .base import *  # noqa: F403
 from .base import env_bool, env_list, os
@@ -22,6 +24,15 @@ if not os.environ.get("ALLOWED_HOSTS"):
         "ALLOWED_HOSTS must be set in the environment for production settings "
         "(comma-separated host names, e.g. `www.cites-unies-france.org`)."
     )
+if not os.environ.get("BASE_URL"):
+    raise ImproperlyConfigured(
+        "BASE_URL must be set in the environment for production settings: the site's public origin, "
+        "e.g. `https://www.cites-unies-france.org` (canonical URLs, sitemap, feeds and emails use it)."
+    )
+try:
+    parse_base_url(BASE_URL)  # noqa: F405
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from error
 
 DEBUG = False
 

@@ -14,7 +14,8 @@ EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run inline, in the test's own transaction; tests of the worker itself switch to the database
 # backend and run `db_worker` (tests/core/test_worker.py, tests/registrations/).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host; tests that pin "BASE_URL whatever the Host" override it (tests/core/test_origin.py).
+BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_USE_FINDERS = True

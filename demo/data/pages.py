@@ -2,6 +2,12 @@
 
 CONTACT_EMAIL = "contact@cites-unies-france.org"
 
+# The home page's "description pour les moteurs de recherche" (its meta description).
+HOME_DESCRIPTION = (
+    "Cités Unies France fédère les collectivités françaises engagées à l’international : actualités, agenda, "
+    "appels et ressources de la coopération décentralisée."
+)
+
 INDEX_PAGES = {
     "articles": (
         "Actualités",

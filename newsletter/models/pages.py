@@ -3,6 +3,7 @@
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -70,6 +71,14 @@ class NewsletterIssuePage(Page):
     class Meta:
         verbose_name = "numéro de la lettre"
         verbose_name_plural = "numéros de la lettre"
+
+    def seo_description(self, request=None):
+        """The meta description: the search description, else the issue's name and its editorial's opening."""
+        if self.search_description:
+            return self.search_description
+        title = f"La lettre de la coopération décentralisée {self.label}"
+        opening = " ".join(strip_tags(self.editorial or "").split())
+        return f"{title} : {opening}" if opening else f"{title}, par Cités Unies France."
 
     @property
     def label(self):

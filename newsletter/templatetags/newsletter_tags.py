@@ -4,10 +4,11 @@ import re
 from html import unescape
 
 from django import template
-from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import RichText, expand_db_html
+
+from core import origin
 
 register = template.Library()
 
@@ -27,5 +28,5 @@ def html_to_text(value):
 @register.filter
 def absolute_links(html):
     """Links of rendered rich text made absolute (BASE_URL): an email is read outside the site."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = origin.origin()
     return mark_safe(re.sub(r'(href|src)="/(?!/)', rf'\1="{base}/', str(html)))  # noqa: S308 (already-escaped HTML)

@@ -1,17 +1,15 @@
 """Browser suite: serves the demo site with gunicorn on a scratch SQLite file and drives Debian's chromium.
 
 The demo database (migrate + load_demo_content, ~1-2 minutes) is cached in var/e2e/ under a hash of
-the code that shapes it, so a second run starts in seconds; E2E_FRESH_DB=1 rebuilds it.
+the code that shapes it (tests/e2e/demo_db.py, shared with `make validate`), so a second run starts in
+seconds; E2E_FRESH_DB=1 rebuilds it.
 """
 
 import contextlib
-import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -19,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from newsletter.testing import start_smtp
+from tests.e2e import demo_db
+from tests.e2e.demo_db import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("E2E_PORT", "8830"))
 BASE_URL = f"http://127.0.0.1:{PORT}"
 DEMO_PASSWORD = os.environ.get("E2E_DEMO_PASSWORD", "e2e-Demo-mot-de-passe-8")
@@ -34,57 +33,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
-# Code whose change can change the demo database: every app, the project and the requirements.
-APPS = sorted(path.name for path in ROOT.iterdir() if (path / "apps.py").is_file())
-DB_INPUTS = [*APPS, "cuf_cms", "requirements.txt"]
 # The SMTP server every email of the e2e server goes to (aiosmtpd; the newsletter story reads it).
 SMTP_PORT = int(os.environ.get("E2E_SMTP_PORT", str(PORT + 40)))
-
-
-def _db_key():
-    digest = hashlib.sha256()
-    for name in DB_INPUTS:
-        path = ROOT / name
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-        for file in files:
-            if "__pycache__" in file.parts:
-                continue
-            digest.update(str(file.relative_to(ROOT)).encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _cache_dir():
-    return ROOT / "var" / "e2e" / "demo" / _db_key()
-
-
-def _save_cache(env):
-    """Keep the demo database and its media, renditions included, for the next run."""
-    cached = _cache_dir()
-    shutil.rmtree(cached.parent, ignore_errors=True)
-    cached.mkdir(parents=True)
-    with sqlite3.connect(env["E2E_DB_PATH"]) as source, sqlite3.connect(cached / "db.sqlite3") as target:
-        source.backup(target)
-    shutil.copytree(env["MEDIA_ROOT"], cached / "media")
-
-
-def _manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
-
-
-def _wait_until_up(process, url, timeout=90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the e2e server stopped (exit code {process.returncode}), see var/e2e/run/server.log")
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"the e2e server did not answer on {url}")
 
 
 @pytest.fixture(scope="session")
@@ -110,21 +60,14 @@ def server_env(smtp_inbox):
         "CACHE_DIR": str(work / "cache"),
         "E2E_STATIC_ROOT": str(work / "static"),
         "E2E_PORT": str(PORT),
+        "BASE_URL": BASE_URL,
         "E2E_SMTP_PORT": str(SMTP_PORT),
         "DEMO_PASSWORD": DEMO_PASSWORD,
     }
     env.pop("REDIS_URL", None)
-    cached = _cache_dir()
-    if cached.is_dir() and not os.environ.get("E2E_FRESH_DB"):
-        shutil.copy(cached / "db.sqlite3", work / "db.sqlite3")
-        shutil.copytree(cached / "media", work / "media")
+    if demo_db.restore_or_build(env, work / "db.sqlite3", work / "media"):
         env["E2E_CACHED"] = "1"
-    else:
-        _manage(env, "migrate", "--noinput", "-v0")
-        _manage(env, "load_demo_content")
-        # What the demo load queued (search index, reference index, renditions) runs once, as in CI.
-        _manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay", "-v0")
-    _manage(env, "collectstatic", "--noinput", "-v0")
+    demo_db.manage(env, "collectstatic", "--noinput", "-v0")
     env["E2E_DB_PATH"] = str(work / "db.sqlite3")
     return env
 
@@ -149,7 +92,7 @@ def live_url(server_env):
         cwd=ROOT, env=server_env, stdout=worker_log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        _wait_until_up(process, BASE_URL + "/admin/login/")
+        demo_db.wait_until_up(process, BASE_URL + "/admin/login/", "var/e2e/run/server.log")
         yield BASE_URL
     finally:
         for running in (process, worker):
@@ -212,7 +155,7 @@ def site_pages(browser, live_url, server_env):
         for path in filter(None, paths.values()):
             with contextlib.suppress(urllib.error.HTTPError):  # the 404 page answers 404
                 urllib.request.urlopen(live_url + path, timeout=600).close()  # noqa: S310
-        _save_cache(server_env)
+        demo_db.save_cache(server_env["E2E_DB_PATH"], server_env["MEDIA_ROOT"])
     return paths
 
 

@@ -79,10 +79,20 @@ def _status(url):
 
 def discover(page, base_url, db_path):
     """Map every page type to its path; optional page types the site does not serve map to None."""
+
+    def first_link(listing, selector):
+        page.goto(listing)
+        return page.locator(selector).first.get_attribute("href")
+
+    return discover_with(first_link, base_url, db_path)
+
+
+def discover_with(first_link, base_url, db_path):
+    """discover() with any way of reading `first_link(listing path, CSS selector) -> href` (a browser page,
+    or an HTML parser: tools/validators/run.py)."""
     urls = dict(FIXED)
     for name, (listing, selector) in FOLLOWED.items():
-        page.goto(listing)
-        urls[name] = page.locator(selector).first.get_attribute("href")
+        urls[name] = first_link(listing, selector)
     with sqlite3.connect(db_path) as db:
         for name, build in OPTIONAL.items():
             path = build(db)

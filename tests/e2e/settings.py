@@ -21,7 +21,8 @@ DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
     {"timeout": 30, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
 )
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
-WAGTAILADMIN_BASE_URL = f"http://127.0.0.1:{os.environ.get('E2E_PORT', '8810')}"
+# The server's own address is the public origin here (canonical URLs, feeds, sitemap, emails).
+BASE_URL = WAGTAILADMIN_BASE_URL = f"http://127.0.0.1:{os.environ.get('E2E_PORT', '8830')}"
 # Server errors go to the server log (the suite prints its path when the server fails).
 LOGGING = {
     "version": 1,

@@ -25,7 +25,7 @@ def inbox(smtp_server, settings):
     settings.EMAIL_PORT = controller.port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_TIMEOUT = 10
-    settings.WAGTAILADMIN_BASE_URL = "https://testserver"
+    settings.BASE_URL = settings.WAGTAILADMIN_BASE_URL = "https://testserver"  # links of emails (core/origin.py)
     inbox.clear()
     yield inbox
     inbox.clear()
