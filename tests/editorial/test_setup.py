@@ -8,7 +8,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_fresh_database_has_exactly_the_french_groups():
-    assert sorted(Group.objects.values_list("name", flat=True)) == ["Modérateurs", "Rédacteurs"]
+    """The two editorial groups and the members' group (groups/migrations/0002: no admin access)."""
+    assert sorted(Group.objects.values_list("name", flat=True)) == [
+        "Collectivités adhérentes",
+        "Modérateurs",
+        "Rédacteurs",
+    ]
+    members = Group.objects.get(name="Collectivités adhérentes")
+    assert not members.permissions.exists() and not members.collection_permissions.exists()
 
 
 def test_the_whole_site_goes_through_the_moderators_workflow():
