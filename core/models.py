@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.navigation import AccessibilityStatus, NavigationLinksBlock, resolve_links
 from taxonomy.models import Theme
 
 
@@ -63,6 +64,68 @@ class SiteSettings(BaseSiteSetting):
             ("Bluesky", self.bluesky_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The main menu, the footer links and the RGAA mention: edited by moderators (core/navigation.py)."""
+
+    main_menu = StreamField(
+        NavigationLinksBlock(),
+        verbose_name="menu principal",
+        blank=True,
+        help_text="Les liens de l’en-tête, dans l’ordre (faites-les glisser). Tant qu’il est vide, le menu par "
+        "défaut s’affiche : Actualités, Agenda, Centre de ressources…",
+    )
+    footer_links = StreamField(
+        NavigationLinksBlock(),
+        verbose_name="liens du pied de page",
+        blank=True,
+        help_text="Par exemple « Qui sommes-nous ? », « Mentions légales », « Plan du site ».",
+    )
+    accessibility_status = models.CharField(
+        "état de conformité (RGAA)",
+        max_length=30,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NON_CONFORME,
+        help_text="Affiché sur toutes les pages : « Accessibilité : partiellement conforme ». Reprenez l’état "
+        "indiqué dans la déclaration d’accessibilité.",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="déclaration d’accessibilité",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="La page de la déclaration : la mention du pied de page y mène.",
+    )
+
+    panels = [
+        FieldPanel("main_menu"),
+        FieldPanel("footer_links"),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_status"), FieldPanel("accessibility_page")], heading="Accessibilité"
+        ),
+    ]
+    select_related = ["accessibility_page"]
+
+    class Meta:
+        verbose_name = "menus et pied de page"
+        verbose_name_plural = "menus et pied de page"
+
+    def links(self, request):
+        """{"main": [...], "footer": [...]} of core.navigation.MenuLink, computed once per request."""
+        cached = getattr(request, "_cuf_navigation_links", None)
+        if cached is None:
+            cached = resolve_links(self, request)
+            if request is not None:
+                request._cuf_navigation_links = cached
+        return cached
+
+    def accessibility_url(self, request):
+        page = self.accessibility_page
+        return page.get_url(request) if page is not None and page.live else ""
 
 
 class TaggedPage(Page):

@@ -90,6 +90,7 @@ SNIPPET_ROWS = [
 
 SETTINGS_ROWS = [
     ("site settings: edit", moderators_only()),
+    ("menus and footer: edit", moderators_only()),
 ]
 
 USER_ROWS = [

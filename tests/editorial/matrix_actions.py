@@ -15,10 +15,10 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision, Site, TaskState, WorkflowState
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtailmedia.models import get_media_model
 
-from core.models import SiteSettings
+from core.models import NavigationSettings, SiteSettings
 from editorial.models import PreviewLink
 from taxonomy.models import Country, Theme
 from tests.editorial.conftest import article_form, edit, outcome, workflow_action
@@ -231,6 +231,20 @@ def edit_site_settings(client, world):
     return outcome(response), SiteSettings.for_site(site).tagline == "Un nouveau slogan"
 
 
+def edit_menus(client, world):
+    site = Site.objects.get(is_default_site=True)
+    form = nested_form_data(
+        {
+            "main_menu": streamfield([("link", {"page": "", "url": "/pays/", "label": "Pays"})]),
+            "footer_links": streamfield([]),
+            "accessibility_status": "partiellement conforme",
+            "accessibility_page": "",
+        }
+    )
+    response = client.post(f"/admin/settings/core/navigationsettings/{site.pk}/", form)
+    return outcome(response), len(NavigationSettings.for_site(site).main_menu) == 1
+
+
 def list_users(client, world):
     response = client.get("/admin/users/")
     return outcome(response), response.status_code == 200 and "moderateur" in response.content.decode()
@@ -281,6 +295,7 @@ ACTIONS = {
     "theme: add": add_term(Theme, "theme"),
     "theme: edit": edit_term(Theme, ThemeFactory, "theme"),
     "site settings: edit": edit_site_settings,
+    "menus and footer: edit": edit_menus,
     "users: list": list_users,
     "users: create an account": create_user,
     "groups: open a group's permissions": edit_group,

@@ -49,8 +49,9 @@ def collection_permissions(group_name):
 def test_fresh_database_grants_the_media_permissions_wagtail_checks():
     assert collection_permissions("Rédacteurs") == WRITER_PERMISSIONS
     assert collection_permissions("Modérateurs") == MODERATOR_PERMISSIONS
-    assert Group.objects.get(name="Modérateurs").permissions.filter(codename="change_sitesettings").exists()
-    assert not Group.objects.get(name="Rédacteurs").permissions.filter(codename="change_sitesettings").exists()
+    for codename in ("change_sitesettings", "change_navigationsettings"):
+        assert Group.objects.get(name="Modérateurs").permissions.filter(codename=codename).exists()
+        assert not Group.objects.get(name="Rédacteurs").permissions.filter(codename=codename).exists()
 
 
 def test_no_group_may_manage_users():
