@@ -14,7 +14,7 @@ class CufImage(AbstractImage):
         "crédit",
         max_length=255,
         blank=True,
-        help_text="Auteur ou source de l’image, affiché sous l’image (« Photo : … »).",
+        help_text="Auteur ou source de l’image, affiché sous l’image après « © ».",
     )
 
     admin_form_fields = Image.admin_form_fields + ("credit",)

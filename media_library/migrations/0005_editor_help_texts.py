@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='cufimage',
             name='credit',
-            field=models.CharField(blank=True, help_text='Auteur ou source de l’image, affiché sous l’image (« Photo : … »).', max_length=255, verbose_name='crédit'),
+            field=models.CharField(blank=True, help_text='Auteur ou source de l’image, affiché sous l’image après « © ».', max_length=255, verbose_name='crédit'),
         ),
         migrations.AlterField(
             model_name='cufmedia',
