@@ -10,3 +10,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         install_reference_filter()
+        # Imported once the apps are loaded: core.forms imports Wagtail's admin forms (models).
+        from core.forms import use_bounded_many_to_many_fields_in_the_admin
+
+        use_bounded_many_to_many_fields_in_the_admin()

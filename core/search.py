@@ -12,6 +12,8 @@ MAX_SEARCH_TERMS = 12
 # French elisions: « l’eau » is searched as « eau », as the text « l’eau » is indexed as « l » + « eau ».
 _ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’‘`´]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
+# Markup typed or pasted into the box (« eau"><x-fuzz> »): pages are indexed as text, never as tags.
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 # Letters and their accented forms, so "cooperation" highlights "coopération" too.
 ACCENT_CLASSES = {
@@ -40,10 +42,11 @@ def search_terms(query):
     operators (« "unclosed », « &|!():* », « "> »), PostgreSQL's to_tsquery on its own. The backends
     index words, never punctuation, so keeping only the words loses nothing a person expects: quotes
     (« "jumelage" »), hyphens (« Nord-Sud »: both words), apostrophes (« l’eau »: « eau »), accents
-    (kept; each backend folds them) all still find the same pages. Words are deduplicated and their
+    (kept; each backend folds them) all still find the same pages; tags are dropped. Words are deduplicated and their
     number bounded, and "" means the query has no word to search.
     """
-    text = _ELISION.sub(" ", unicodedata.normalize("NFC", str(query or "")))
+    text = _TAG.sub(" ", unicodedata.normalize("NFC", str(query or "")))
+    text = _ELISION.sub(" ", text)
     words = list(dict.fromkeys(word.lower() for word in _WORD.findall(text)))
     return " ".join(words[:MAX_SEARCH_TERMS])
 

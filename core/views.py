@@ -7,7 +7,7 @@ from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from core.pagination import paginate
@@ -31,7 +31,7 @@ def prefetch_terms(pages):
     return pages
 
 
-@require_GET
+@require_safe
 def search(request):
     """Full-text search of published, public articles, events, resources and free pages, best first."""
     raw_query = request.GET.get("q", "")
@@ -60,7 +60,7 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -23,8 +24,13 @@ urlpatterns = [
     path("", include("editorial.urls")),
     path("", include("registrations.urls")),
     path("recherche/", core_views.search, name="search"),
-    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap.xml",
+        require_safe(sitemap_index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("hubs.urls")),
     # Feeds that are routes of a page but look like files (/actualites/flux.xml, /agenda/agenda.ics,

@@ -7,7 +7,6 @@ from core.filters import TermFilter, choice_error, typed_choice_filter, validate
 from taxonomy.models import Country
 
 from .choices import CollectiviteKind, FrenchRegion, Membership
-from .models import Collectivite
 
 # The groupes-pays app (groups/) names these reverse relations of Collectivite: a local government
 # belongs to a group as its chair (CountryGroupPage.chair) or as a member (GroupMember.collectivite).
@@ -33,10 +32,6 @@ class CollectiviteFilterSet(django_filters.FilterSet):
         method="filter_member",
     )
 
-    class Meta:
-        model = Collectivite
-        fields = []
-
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(validate_single_value(data), *args, **kwargs)
         for field in self.form.fields.values():
@@ -53,7 +48,7 @@ class CollectiviteFilterSet(django_filters.FilterSet):
         in_group = Q(**{f"{MEMBER_LOOKUP}__country": country, f"{MEMBER_LOOKUP}__live": True}) | Q(
             **{f"{CHAIR_LOOKUP}__country": country, f"{CHAIR_LOOKUP}__live": True}
         )
-        return queryset.filter(pk__in=Collectivite.objects.filter(in_group).values("pk"))
+        return queryset.filter(pk__in=queryset.model.objects.filter(in_group).values("pk"))
 
     @property
     def is_filtered(self):

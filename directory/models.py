@@ -27,6 +27,7 @@ from core.querysets import in_private_section
 from core.seo import PUBLISHER
 
 from .choices import CollectiviteKind, FrenchRegion
+from .filters import CollectiviteFilterSet
 
 CONTEXT_HOOK = "directory_collectivite_context"
 CONTRIBUTIONS_RELATION = "fund_contributions"
@@ -119,8 +120,6 @@ class DirectoryIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = "annuaire des collectivités"
 
     def filter_collectivites(self, request):
-        from .filters import CollectiviteFilterSet
-
         return CollectiviteFilterSet(request.GET, queryset=Collectivite.objects.order_by("name", "pk"))
 
     @path("")

@@ -8,6 +8,7 @@ from itertools import groupby
 
 from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from articles.models import ArticlePage
 from calls.models import CallPage
@@ -68,6 +69,7 @@ def visible_group_page(country):
     return page
 
 
+@require_safe
 def country_hub(request, slug):
     country = get_object_or_404(countries_with_group_page(), slug=slug)
     context = hub_context(request, country, country=country)
@@ -75,6 +77,7 @@ def country_hub(request, slug):
     return render(request, "hubs/hub.html", context)
 
 
+@require_safe
 def theme_hub(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     context = hub_context(request, theme, theme=theme)
@@ -82,6 +85,7 @@ def theme_hub(request, slug):
     return render(request, "hubs/hub.html", context)
 
 
+@require_safe
 def country_index(request):
     """Countries grouped by region, in the order of the Region choices."""
     region_order = {value: position for position, value in enumerate(Country.Region.values)}
@@ -97,6 +101,7 @@ def country_index(request):
     )
 
 
+@require_safe
 def theme_index(request):
     return render(
         request,

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from core.forms import BoundedModelMultipleChoiceField
 from taxonomy.models import Country, Theme
 
 HONEYPOT = "site_web"
@@ -10,7 +11,7 @@ HONEYPOT = "site_web"
 class PreferencesForm(forms.Form):
     name = forms.CharField(label="Nom (facultatif)", max_length=120, required=False)
     organisation = forms.CharField(label="Collectivité ou organisation (facultatif)", max_length=200, required=False)
-    countries = forms.ModelMultipleChoiceField(
+    countries = BoundedModelMultipleChoiceField(
         label="Pays",
         queryset=Country.objects.order_by("name"),
         required=False,
@@ -18,7 +19,7 @@ class PreferencesForm(forms.Form):
         help_text="Aucun pays coché : vous recevez la lettre quels que soient les pays traités.",
         error_messages={"invalid_choice": "Choisissez des pays de la liste.", "invalid_pk_value": "Pays inconnu."},
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = BoundedModelMultipleChoiceField(
         label="Thématiques",
         queryset=Theme.objects.order_by("name"),
         required=False,

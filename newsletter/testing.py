@@ -7,6 +7,7 @@ mailbox that does not exist. With keep=False it only counts (the benchmark).
 
 import email
 import email.policy
+import socket
 import threading
 
 from aiosmtpd.controller import Controller
@@ -42,9 +43,17 @@ class Inbox:
             self.count = 0
 
 
-def start_smtp(port, keep=True):
-    """Start the server; returns (controller, inbox). Stop it with controller.stop()."""
+def free_port():
+    """A TCP port nobody listens on now (two test runs on one machine never collide on a fixed one)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_smtp(port=None, keep=True):
+    """Start the server (on a free port unless one is given); returns (controller, inbox).
+    The port is `controller.port`; stop it with controller.stop()."""
     inbox = Inbox(keep=keep)
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller = Controller(inbox, hostname="127.0.0.1", port=port or free_port())
     controller.start()
     return controller, inbox

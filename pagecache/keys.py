@@ -30,6 +30,7 @@ DEFAULT_QUERY_PARAMS = {
     "format": "slug",
     "annee": "int",
     "groupe": "slug",  # directory: ?groupe=<country slug>
+    "region": "slug",  # directory: ?region=<French region>
     "adherent": "slug",  # directory: ?adherent=oui|non
     "mois": "slug",
     "statut": "slug",

@@ -4,6 +4,7 @@ import contextlib
 
 from django.db.models.signals import post_delete, post_save
 from wagtail import signals as wagtail_signals
+from wagtail.images import get_image_model
 
 from media_library import signals as media_signals
 from pagecache import purge as pagecache_purge
@@ -22,8 +23,6 @@ RECEIVERS = [
 
 @contextlib.contextmanager
 def quiet_signals():
-    from wagtail.images import get_image_model
-
     for signal, uid in RECEIVERS:
         signal.disconnect(dispatch_uid=uid)
     post_save.disconnect(sender=get_image_model(), dispatch_uid="cuf_image_renditions")

@@ -14,6 +14,8 @@ from tests.factories import ArticlePageFactory, EventPageFactory
         ('"unclosed', "unclosed"),
         ('&|!():*"', ""),
         ('eau">', "eau"),
+        ('eau"><x-fuzz>', "eau"),
+        ("<b>jumelage</b> Liban", "jumelage liban"),
         ("l'eau", "eau"),
         ("L’Eau potable", "eau potable"),
         ("jusqu’au Liban", "au liban"),

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_fresh_database_has_exactly_the_french_groups():
-    """The two editorial groups and the members' group (groups/migrations/0002: no admin access)."""
+    """The two editorial groups, and the members' group (no admin access) that reserved pages name."""
     assert sorted(Group.objects.values_list("name", flat=True)) == [
         "Collectivités adhérentes",
         "Modérateurs",

@@ -3,7 +3,9 @@ store under a key or with a body that carries an unknown parameter, and hits (mi
 hit path) keep every property of a rendered response."""
 
 import pytest
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.test import RequestFactory
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -37,7 +39,11 @@ def stores(monkeypatch):
 
 
 def wsgi_call(environ_overrides):
-    """The request through pagecache.wsgi (the production entry point), as gunicorn would call it."""
+    """The request through pagecache.wsgi (the production entry point), as gunicorn would call it.
+
+    Like Django's test client, it keeps the test's database connection open: the handler's
+    request_started/request_finished would close it, and with it the test's transaction (on PostgreSQL
+    every later query of the example then failed with "the connection is closed")."""
     environ = RequestFactory().generic("GET", "/").environ
     environ.update(environ_overrides)
     answer = {}
@@ -45,7 +51,17 @@ def wsgi_call(environ_overrides):
     def start_response(status, response_headers, exc_info=None):
         answer["status"], answer["headers"] = int(status.split()[0]), dict(response_headers)
 
-    body = b"".join(PageCacheApplication(WSGIHandler())(environ, start_response))
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        chunks = PageCacheApplication(WSGIHandler())(environ, start_response)
+        try:
+            body = b"".join(chunks)
+        finally:
+            getattr(chunks, "close", lambda: None)()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body.decode("utf-8", "replace")
 
 

@@ -1,6 +1,5 @@
-"""The newsletter against a real SMTP server (aiosmtpd) started here, one per pytest worker (ports 8870-8874)."""
+"""The newsletter against a real SMTP server (aiosmtpd) started here, one per pytest worker, on a free port."""
 
-import os
 import re
 
 import pytest
@@ -10,13 +9,10 @@ from django.test import Client
 from newsletter.testing import start_smtp
 from tests.factories import NewsletterIndexPageFactory
 
-SMTP_BASE_PORT = int(os.environ.get("NEWSLETTER_TEST_SMTP_PORT", "8870"))
-
 
 @pytest.fixture(scope="session")
-def smtp_server(worker_id):
-    offset = 0 if worker_id == "master" else int(worker_id.removeprefix("gw")) % 5
-    controller, inbox = start_smtp(SMTP_BASE_PORT + offset)
+def smtp_server():
+    controller, inbox = start_smtp()
     yield controller, inbox
     controller.stop()
 

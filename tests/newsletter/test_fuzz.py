@@ -41,3 +41,13 @@ def test_any_token_is_answered_without_error(client, lettre, token):
     for route in ("confirmer", "preferences", "desinscription"):
         response = client.get(f"/lettre/{route}/{token}/")
         assert response.status_code in (200, 404)
+
+
+@pytest.mark.django_db
+def test_a_theme_key_out_of_the_integer_range_is_an_invalid_choice(client, lettre):
+    """Found by the test above: `themes=9223372036854775808` was an OverflowError (500) on SQLite."""
+    data = {"email": "maire@example.org", "consent": "on", "themes": ["9223372036854775808"]}
+    response = client.post("/lettre/", data)
+    assert response.status_code == 400
+    assert "Thématique inconnue." in response.content.decode()
+    assert not Subscriber.objects.exists()

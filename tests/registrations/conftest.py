@@ -2,7 +2,6 @@
 
 import email
 import email.policy
-import os
 from unittest import mock
 
 import pytest
@@ -11,11 +10,9 @@ from django.test import override_settings
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 
+from newsletter.testing import free_port
 from tests.editorial.conftest import clients, people  # noqa: F401
 from tests.factories import EventPageFactory
-
-# 8860-8864: one port per pytest-xdist worker (gw0 -> 8860…), so parallel runs never collide.
-SMTP_BASE_PORT = int(os.environ.get("REGISTRATIONS_SMTP_PORT", "8860"))
 
 
 class Inbox:
@@ -39,15 +36,10 @@ class Inbox:
         self.envelopes.clear()
 
 
-def smtp_port():
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    return SMTP_BASE_PORT + int(worker.removeprefix("gw") or 0) % 5
-
-
 @pytest.fixture(scope="session")
 def smtp_server():
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port())
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     inbox.port = controller.port
     yield inbox
