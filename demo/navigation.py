@@ -19,10 +19,11 @@ MAIN_MENU = [
     ("Collectivités", "collectivites"),
     ("Fonds de solidarité", "fonds-de-solidarite"),
     ("Appels", "appels"),
+]
+# The country and theme hubs are in the footer: with them the main menu wraps to a second row at 1280 px.
+FOOTER_LINKS = [
     ("Pays", "/pays/"),
     ("Thématiques", "/thematiques/"),
-]
-FOOTER_LINKS = [
     ("Qui sommes-nous ?", "qui-sommes-nous"),
     ("Mentions légales", "mentions-legales"),
 ]

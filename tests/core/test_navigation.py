@@ -146,16 +146,10 @@ def test_the_demo_fills_empty_menus_once_and_keeps_an_editors_changes(site_tree,
     site = Site.objects.get(is_default_site=True)
     assert ensure_navigation(site, site_tree["home"]) == 4
     nav = NavigationSettings.objects.get(pk=nav.pk)
-    assert [item["value"]["label"] for item in nav.main_menu.raw_data][:3] == [
-        "Actualités",
-        "Agenda",
-        "Centre de ressources",
-    ]
-    assert [item["value"]["url"] for item in nav.main_menu.raw_data if item["value"]["url"]] == [
-        "/pays/",
-        "/thematiques/",
-    ]
-    assert [item["value"]["page"] for item in nav.footer_links.raw_data] == [
+    labels = [item["value"]["label"] for item in nav.main_menu.raw_data]
+    assert labels[:3] == ["Actualités", "Agenda", "Centre de ressources"]
+    assert [item["value"]["url"] for item in nav.footer_links.raw_data][:2] == ["/pays/", "/thematiques/"]
+    assert [item["value"]["page"] for item in nav.footer_links.raw_data][2:] == [
         free_pages["qui-sommes-nous"].pk,
         free_pages["mentions-legales"].pk,
     ]

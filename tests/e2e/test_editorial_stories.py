@@ -21,7 +21,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.e2e.test_workflow import approve, log_in
+from tests.e2e.test_workflow import approve, awaiting_review, log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -88,13 +88,13 @@ def submit(page, button_name):
 
 
 def ask_for_changes(page, title, comment):
-    row = page.locator("tr", has_text=title)
+    row = awaiting_review(page, title)
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Demander des modifications").click()
     dialog = page.get_by_role("dialog")
     dialog.locator("textarea").fill(comment)
     dialog.get_by_role("button", name="Demander des modifications").click()
-    expect(page.locator("tr", has_text=title)).to_have_count(0, timeout=30_000)
+    expect(awaiting_review(page, title)).to_have_count(0, timeout=30_000)
 
 
 def test_an_actualite_from_dashboard_to_visitor_with_an_uploaded_picture(new_page, artifacts_dir):
