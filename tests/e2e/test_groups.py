@@ -1,13 +1,21 @@
 """Groupes-pays and the directory with the keyboard only: from the homepage to a group, its chair's page,
 the directory filtered by region, and the members-only explanation. Screenshots in artifacts/e2e/."""
 
+import contextlib
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.e2e.test_keyboard import tab
+from tests.e2e.test_keyboard import FOCUS_STATE, tab
 
 pytestmark = pytest.mark.e2e
+
+
+FOCUSED_IN_VIEW = """() => {
+    const box = document.activeElement.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+}"""
 
 
 def tab_to(page, name, limit=120):
@@ -15,6 +23,12 @@ def tab_to(page, name, limit=120):
     for _ in range(limit):
         state = tab(page)
         if state and state["label"].startswith(name):
+            if not state["inViewport"]:
+                # The site scrolls smoothly (prefers-reduced-motion: no-preference): the focused element
+                # comes into view a few hundred milliseconds after the key press.
+                with contextlib.suppress(PlaywrightTimeoutError):
+                    page.wait_for_function(FOCUSED_IN_VIEW, timeout=2_000)
+                state = page.evaluate(FOCUS_STATE)
             assert state["focusVisible"] and (state["outline"] or state["shadow"]), f"focus not visible on {state}"
             assert state["inViewport"], f"{name} has the focus but is off screen"
             return state
