@@ -60,8 +60,19 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
 
 
 class ArticlePage(TaggedPage):
-    date = models.DateField("date de publication", db_index=True)
-    kind = models.CharField("type", max_length=20, choices=ArticleKind.choices, default=ArticleKind.ACTUALITE)
+    date = models.DateField(
+        "date de publication",
+        db_index=True,
+        default=timezone.localdate,
+        help_text="Date affichée sur l’article et qui le classe dans la liste. Par défaut : aujourd’hui.",
+    )
+    kind = models.CharField(
+        "type",
+        max_length=20,
+        choices=ArticleKind.choices,
+        default=ArticleKind.ACTUALITE,
+        help_text="Actualité, communiqué, appel à contributions… : affiché sur la carte et filtrable.",
+    )
     place = models.CharField(
         "lieu", max_length=120, blank=True, help_text="Par exemple « en visioconférence » ou « à Strasbourg »."
     )

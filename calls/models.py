@@ -51,17 +51,47 @@ class CallIndexPage(RoutablePageMixin, SectionIndexPage):
 
 
 class CallPage(TaggedPage):
-    kind = models.CharField("type d’appel", max_length=16, choices=CallKind.choices, default=CallKind.PROJETS)
-    funder = models.CharField("financeur ou organisateur", max_length=255, blank=True)
-    audience = models.CharField("public visé", max_length=255, blank=True)
-    opening_date = models.DateField("ouverture", null=True, blank=True)
+    kind = models.CharField(
+        "type d’appel",
+        max_length=16,
+        choices=CallKind.choices,
+        default=CallKind.PROJETS,
+        help_text="Appel à projets, à candidatures, à manifestation d’intérêt… : affiché et filtrable.",
+    )
+    funder = models.CharField(
+        "financeur ou organisateur",
+        max_length=255,
+        blank=True,
+        help_text="Qui finance ou organise l’appel, par exemple « Ministère de l’Europe et des Affaires étrangères ».",
+    )
+    audience = models.CharField(
+        "public visé",
+        max_length=255,
+        blank=True,
+        help_text="À qui s’adresse l’appel, par exemple « communes et intercommunalités ».",
+    )
+    opening_date = models.DateField(
+        "ouverture", null=True, blank=True, help_text="Date d’ouverture des candidatures. Vide : déjà ouvert."
+    )
     deadline = models.DateTimeField("date limite", db_index=True, help_text="Heure de Paris.")
     amount = models.CharField(
         "montant", max_length=255, blank=True, help_text="Par exemple « jusqu’à 20 000 € par projet »."
     )
-    eligibility = RichTextField("éligibilité", blank=True, features=["bold", "italic", "link", "ul", "ol"])
-    documents = StreamField([("document", DocumentLinkBlock())], verbose_name="documents", blank=True)
-    apply_url = models.URLField("lien pour candidater", blank=True)
+    eligibility = RichTextField(
+        "éligibilité",
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text="Conditions pour candidater.",
+    )
+    documents = StreamField(
+        [("document", DocumentLinkBlock())],
+        verbose_name="documents",
+        blank=True,
+        help_text="Règlement, dossier de candidature… (PDF de préférence).",
+    )
+    apply_url = models.URLField(
+        "lien pour candidater", blank=True, help_text="Adresse du dépôt des candidatures, https://…"
+    )
 
     objects = PageManager.from_queryset(CallPageQuerySet)()
 

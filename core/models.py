@@ -10,12 +10,18 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.navigation import AccessibilityStatus, NavigationLinksBlock, resolve_links
 from taxonomy.models import Theme
 
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    tagline = models.CharField("slogan", max_length=255, default="Le portail de la coopération décentralisée")
+    tagline = models.CharField(
+        "slogan",
+        max_length=255,
+        default="Le portail de la coopération décentralisée",
+        help_text="Affiché sous le nom du site, en haut de chaque page.",
+    )
     default_image = models.ForeignKey(
         get_image_model_string(),
         verbose_name="image par défaut",
@@ -25,12 +31,29 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="Affichée sur les cartes sans image ni image de thématique.",
     )
-    footer_text = RichTextField("texte du pied de page", blank=True, features=["bold", "italic", "link"])
-    contact_email = models.EmailField("courriel de contact", blank=True)
-    facebook_url = models.URLField("Facebook", blank=True)
-    linkedin_url = models.URLField("LinkedIn", blank=True)
-    youtube_url = models.URLField("YouTube", blank=True)
-    bluesky_url = models.URLField("Bluesky", blank=True)
+    footer_text = RichTextField(
+        "texte du pied de page",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Adresse et présentation courte, en bas de chaque page.",
+    )
+    contact_email = models.EmailField(
+        "courriel de contact",
+        blank=True,
+        help_text="Adresse affichée dans le pied de page ; elle reçoit aussi les promesses de dons.",
+    )
+    facebook_url = models.URLField(
+        "Facebook", blank=True, help_text="Adresse complète de la page, https://… Vide : le lien n’est pas affiché."
+    )
+    linkedin_url = models.URLField(
+        "LinkedIn", blank=True, help_text="Adresse complète de la page, https://… Vide : le lien n’est pas affiché."
+    )
+    youtube_url = models.URLField(
+        "YouTube", blank=True, help_text="Adresse complète de la chaîne, https://… Vide : le lien n’est pas affiché."
+    )
+    bluesky_url = models.URLField(
+        "Bluesky", blank=True, help_text="Adresse complète du compte, https://… Vide : le lien n’est pas affiché."
+    )
 
     panels = [
         FieldPanel("tagline"),
@@ -65,6 +88,68 @@ class SiteSettings(BaseSiteSetting):
         return [(name, url) for name, url in links if url]
 
 
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The main menu, the footer links and the RGAA mention: edited by moderators (core/navigation.py)."""
+
+    main_menu = StreamField(
+        NavigationLinksBlock(),
+        verbose_name="menu principal",
+        blank=True,
+        help_text="Les liens de l’en-tête, dans l’ordre (faites-les glisser). Tant qu’il est vide, le menu par "
+        "défaut s’affiche : Actualités, Agenda, Centre de ressources…",
+    )
+    footer_links = StreamField(
+        NavigationLinksBlock(),
+        verbose_name="liens du pied de page",
+        blank=True,
+        help_text="Par exemple « Qui sommes-nous ? », « Mentions légales », « Plan du site ».",
+    )
+    accessibility_status = models.CharField(
+        "état de conformité (RGAA)",
+        max_length=30,
+        choices=AccessibilityStatus.choices,
+        default=AccessibilityStatus.NON_CONFORME,
+        help_text="Affiché sur toutes les pages : « Accessibilité : partiellement conforme ». Reprenez l’état "
+        "indiqué dans la déclaration d’accessibilité.",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="déclaration d’accessibilité",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="La page de la déclaration : la mention du pied de page y mène.",
+    )
+
+    panels = [
+        FieldPanel("main_menu"),
+        FieldPanel("footer_links"),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_status"), FieldPanel("accessibility_page")], heading="Accessibilité"
+        ),
+    ]
+    select_related = ["accessibility_page"]
+
+    class Meta:
+        verbose_name = "menus et pied de page"
+        verbose_name_plural = "menus et pied de page"
+
+    def links(self, request):
+        """{"main": [...], "footer": [...]} of core.navigation.MenuLink, computed once per request."""
+        cached = getattr(request, "_cuf_navigation_links", None)
+        if cached is None:
+            cached = resolve_links(self, request)
+            if request is not None:
+                request._cuf_navigation_links = cached
+        return cached
+
+    def accessibility_url(self, request):
+        page = self.accessibility_page
+        return page.get_url(request) if page is not None and page.live else ""
+
+
 class TaggedPage(Page):
     """Base of every classified content page (article, event, resource).
 
@@ -73,10 +158,18 @@ class TaggedPage(Page):
     """
 
     countries = ParentalManyToManyField(
-        "taxonomy.Country", blank=True, related_name="%(app_label)s_%(class)s_pages", verbose_name="pays"
+        "taxonomy.Country",
+        blank=True,
+        related_name="%(app_label)s_%(class)s_pages",
+        verbose_name="pays",
+        help_text="Les pays concernés : la page apparaît sur leur page pays (/pays/…) et dans les filtres.",
     )
     themes = ParentalManyToManyField(
-        "taxonomy.Theme", blank=True, related_name="%(app_label)s_%(class)s_pages", verbose_name="thématiques"
+        "taxonomy.Theme",
+        blank=True,
+        related_name="%(app_label)s_%(class)s_pages",
+        verbose_name="thématiques",
+        help_text="Une à trois thématiques : la page apparaît sur leur page thématique et dans les filtres.",
     )
     cover = models.ForeignKey(
         get_image_model_string(),
@@ -85,9 +178,16 @@ class TaggedPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Image des cartes et du haut de la page, avec son texte alternatif. "
+        "Vide : l’image de la première thématique, sinon celle du site.",
     )
     intro = models.TextField("chapô", blank=True, help_text="Texte court affiché sur les cartes et en tête de page.")
-    body = StreamField(BodyStreamBlock(), verbose_name="contenu", blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name="contenu",
+        blank=True,
+        help_text="Le texte de la page : paragraphes, intertitres, images, citations, vidéos, documents à télécharger.",
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -141,7 +241,7 @@ class TaggedPage(Page):
 class SectionIndexPage(Page):
     """The one index of a section of the site (news, agenda, resource centre), right under the home."""
 
-    intro = models.TextField("chapô", blank=True)
+    intro = models.TextField("chapô", blank=True, help_text="Une ou deux phrases affichées en tête de la liste.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -153,8 +253,17 @@ class SectionIndexPage(Page):
 
 
 class StandardPage(Page):
-    intro = models.TextField("chapô", blank=True)
-    body = StreamField(BodyStreamBlock(), verbose_name="contenu", blank=True)
+    intro = models.TextField(
+        "chapô",
+        blank=True,
+        help_text="Une ou deux phrases affichées en tête de la page et dans les résultats de recherche.",
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name="contenu",
+        blank=True,
+        help_text="Le texte de la page : paragraphes, intertitres, images, citations, vidéos, documents à télécharger.",
+    )
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

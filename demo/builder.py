@@ -6,6 +6,7 @@ from demo import assets
 from demo.content import Terms, ensure_articles, ensure_events, ensure_resources
 from demo.funds import ensure_funds_and_calls
 from demo.groups import ensure_groups
+from demo.navigation import ensure_navigation
 from demo.newsletter import ensure_newsletter
 from demo.pages import PageWriter
 from demo.registrations import ensure_registrations
@@ -33,6 +34,7 @@ def build(today=None):
         ensure_groups(writer, home, countries)
         ensure_funds_and_calls(writer, home, terms, today=today)
         ensure_settings(site, images)
+        ensure_navigation(site, home)
         users, password = ensure_users()
     return {
         "site": site,

@@ -39,9 +39,14 @@ class Collectivite(index.Indexed, models.Model):
     slug = models.SlugField(
         "identifiant d’URL", max_length=160, unique=True, help_text="Sa page publique : /collectivites/<identifiant>/."
     )
-    kind = models.CharField("type de collectivité", max_length=12, choices=CollectiviteKind.choices)
+    kind = models.CharField(
+        "type de collectivité",
+        max_length=12,
+        choices=CollectiviteKind.choices,
+        help_text="Commune, département, région, intercommunalité…",
+    )
     region = models.CharField("région", max_length=32, choices=FrenchRegion.choices, help_text="Région française.")
-    website = models.URLField("site internet", blank=True)
+    website = models.URLField("site internet", blank=True, help_text="Adresse complète du site, https://…")
     is_member = models.BooleanField(
         "adhérente de Cités Unies France", default=False, help_text="Cochez si la collectivité est adhérente de CUF."
     )
@@ -52,6 +57,7 @@ class Collectivite(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Logo ou blason, avec son texte alternatif (le nom de la collectivité).",
     )
     description = models.TextField("présentation", blank=True, help_text="Quelques lignes, facultatives.")
     updated_at = models.DateTimeField("modifiée le", auto_now=True)

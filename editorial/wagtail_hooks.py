@@ -1,12 +1,14 @@
-"""Admin entry points of the editorial process: the preview-link screen of a page."""
+"""Admin entry points of the editorial process: the preview-link screen of a page, the dashboard of each role."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import modeladmin_register
 
-from editorial import admin_views
+from editorial import admin_views, dashboard
 from editorial.tasks_admin import TaskResultAdmin
 
 LABEL = "Liens de prévisualisation"
@@ -48,3 +50,13 @@ def register_preview_links_menu_item():
 
 
 modeladmin_register(TaskResultAdmin)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("construct_homepage_panels")
+def editorial_dashboard(request, panels):
+    dashboard.build_panels(request, panels)

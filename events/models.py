@@ -106,16 +106,52 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
 
 class EventPage(RoutablePageMixin, TaggedPage):
-    start = models.DateTimeField("début", db_index=True)
-    end = models.DateTimeField("fin", db_index=True)
-    all_day = models.BooleanField("toute la journée", default=False)
-    format = models.CharField("format", max_length=12, choices=EventFormat.choices, default=EventFormat.PRESENTIEL)
-    venue = models.CharField("lieu", max_length=255, blank=True)
-    city = models.CharField("ville", max_length=120, blank=True)
-    online_url = models.URLField("lien de connexion", blank=True)
-    registration_url = models.URLField("lien d’inscription", blank=True)
-    registration_deadline = models.DateField("date limite d’inscription", null=True, blank=True)
-    status = models.CharField("statut", max_length=10, choices=EventStatus.choices, default=EventStatus.PREVU)
+    start = models.DateTimeField("début", db_index=True, help_text="Date et heure de début, heure de Paris.")
+    end = models.DateTimeField(
+        "fin",
+        db_index=True,
+        help_text="Date et heure de fin, au plus tôt le début. "
+        "L’événement passe dans « Événements passés » une fois terminé.",
+    )
+    all_day = models.BooleanField(
+        "toute la journée",
+        default=False,
+        help_text="Cochée : les heures ne sont pas affichées et l’événement occupe des journées entières.",
+    )
+    format = models.CharField(
+        "format",
+        max_length=12,
+        choices=EventFormat.choices,
+        default=EventFormat.PRESENTIEL,
+        help_text="En présentiel, en ligne ou hybride.",
+    )
+    venue = models.CharField(
+        "lieu", max_length=255, blank=True, help_text="Nom du lieu, par exemple « Hôtel de ville »."
+    )
+    city = models.CharField(
+        "ville", max_length=120, blank=True, help_text="Ville de l’événement, affichée dans l’agenda."
+    )
+    online_url = models.URLField(
+        "lien de connexion", blank=True, help_text="Lien de la visioconférence, pour un événement en ligne ou hybride."
+    )
+    registration_url = models.URLField(
+        "lien d’inscription",
+        blank=True,
+        help_text="Lien d’un formulaire d’inscription externe. Laissez vide si les inscriptions se font sur le site.",
+    )
+    registration_deadline = models.DateField(
+        "date limite d’inscription",
+        null=True,
+        blank=True,
+        help_text="Dernier jour pour s’inscrire, au plus tard le jour de l’événement.",
+    )
+    status = models.CharField(
+        "statut",
+        max_length=10,
+        choices=EventStatus.choices,
+        default=EventStatus.PREVU,
+        help_text="« Annulé » ou « Reporté » : l’événement reste publié avec un badge visible.",
+    )
     registration_open = models.BooleanField(
         "inscriptions sur le site",
         default=False,
@@ -168,8 +204,13 @@ class EventPage(RoutablePageMixin, TaggedPage):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": "La fin de l’événement doit suivre son début."})
+            errors["end"] = "La fin de l’événement doit suivre son début."
+        if self.start and self.registration_deadline and self.registration_deadline > timezone.localdate(self.start):
+            errors["registration_deadline"] = "La date limite d’inscription doit précéder le début de l’événement."
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         if self.all_day and self.start and self.end:

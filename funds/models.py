@@ -48,17 +48,40 @@ class FundIndexPage(SectionIndexPage):
 
 class FundPage(RoutablePageMixin, TaggedPage):
     http_methods = ("GET", "HEAD", "POST")  # the pledge form posts to its own route (core/wagtail_hooks.py)
-    status = models.CharField("statut", max_length=10, choices=FundStatus.choices, default=FundStatus.OUVERT)
-    opening_date = models.DateField("date d’ouverture", default=timezone.localdate)
+    status = models.CharField(
+        "statut",
+        max_length=10,
+        choices=FundStatus.choices,
+        default=FundStatus.OUVERT,
+        help_text="Ouvert : les collectivités peuvent promettre un don ; clos : le formulaire disparaît.",
+    )
+    opening_date = models.DateField(
+        "date d’ouverture", default=timezone.localdate, help_text="Date d’ouverture du fonds. Par défaut : aujourd’hui."
+    )
     closing_date = models.DateField(
         "date de clôture",
         null=True,
         blank=True,
         help_text="Dernier jour de collecte : le fonds passe « clos » le lendemain, sans autre action.",
     )
-    target_amount = models.DecimalField("objectif (€)", null=True, blank=True, validators=POSITIVE, **AMOUNT)
-    amount_collected = models.DecimalField("montant collecté (€)", default=Decimal("0"), validators=POSITIVE, **AMOUNT)
-    collected_on = models.DateField("montant arrêté au", null=True, blank=True)
+    target_amount = models.DecimalField(
+        "objectif (€)",
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+        **AMOUNT,
+        help_text="Montant visé, en euros. Vide : pas d’objectif affiché.",
+    )
+    amount_collected = models.DecimalField(
+        "montant collecté (€)",
+        default=Decimal("0"),
+        validators=POSITIVE,
+        **AMOUNT,
+        help_text="Total reçu à ce jour, en euros.",
+    )
+    collected_on = models.DateField(
+        "montant arrêté au", null=True, blank=True, help_text="Date à laquelle le montant collecté a été arrêté."
+    )
 
     objects = PageManager.from_queryset(FundPageQuerySet)()
 
@@ -164,14 +187,19 @@ class FundContribution(Orderable):
         verbose_name="collectivité",
         on_delete=models.PROTECT,
         related_name="fund_contributions",
+        help_text="La collectivité qui a contribué.",
     )
-    amount = models.DecimalField("montant (€)", null=True, blank=True, validators=POSITIVE, **AMOUNT)
+    amount = models.DecimalField(
+        "montant (€)", null=True, blank=True, validators=POSITIVE, **AMOUNT, help_text="Montant versé, en euros."
+    )
     show_amount = models.BooleanField(
         "montant affiché",
         default=False,
         help_text="Seulement si la collectivité a accepté que son montant soit publié.",
     )
-    vote_date = models.DateField("date du vote du conseil", null=True, blank=True)
+    vote_date = models.DateField(
+        "date du vote du conseil", null=True, blank=True, help_text="Date de la délibération du conseil."
+    )
 
     panels = [
         FieldPanel("collectivite"),
@@ -194,8 +222,8 @@ class FundContribution(Orderable):
 
 class FundDecision(Orderable):
     page = ParentalKey(FundPage, on_delete=models.CASCADE, related_name="decisions")
-    date = models.DateField("date")
-    text = models.TextField("décision")
+    date = models.DateField("date", help_text="Date de la décision du comité.")
+    text = models.TextField("décision", help_text="Ce qui a été décidé, en une ou deux phrases.")
 
     panels = [FieldPanel("date"), FieldPanel("text")]
 
@@ -205,11 +233,32 @@ class FundDecision(Orderable):
 
 class FundedProject(Orderable):
     page = ParentalKey(FundPage, on_delete=models.CASCADE, related_name="projects")
-    name = models.CharField("projet", max_length=255)
-    partner = models.CharField("partenaire", max_length=255, blank=True)
-    amount = models.DecimalField("montant alloué (€)", null=True, blank=True, validators=POSITIVE, **AMOUNT)
-    spent = models.DecimalField("montant dépensé (€)", default=Decimal("0"), validators=POSITIVE, **AMOUNT)
-    status = models.CharField("statut", max_length=10, choices=ProjectStatus.choices, default=ProjectStatus.A_L_ETUDE)
+    name = models.CharField("projet", max_length=255, help_text="Nom du projet financé.")
+    partner = models.CharField(
+        "partenaire", max_length=255, blank=True, help_text="Collectivité ou organisation partenaire sur place."
+    )
+    amount = models.DecimalField(
+        "montant alloué (€)",
+        null=True,
+        blank=True,
+        validators=POSITIVE,
+        **AMOUNT,
+        help_text="Montant attribué par le fonds, en euros.",
+    )
+    spent = models.DecimalField(
+        "montant dépensé (€)",
+        default=Decimal("0"),
+        validators=POSITIVE,
+        **AMOUNT,
+        help_text="Montant déjà dépensé, en euros.",
+    )
+    status = models.CharField(
+        "statut",
+        max_length=10,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.A_L_ETUDE,
+        help_text="À l’étude, en cours ou terminé.",
+    )
 
     panels = [
         FieldPanel("name"),

@@ -69,7 +69,12 @@ class CountryGroupPage(Page):
     intro = models.TextField(
         "chapô", blank=True, help_text="Deux ou trois phrases, affichées dans la liste des groupes."
     )
-    presentation = StreamField(BodyStreamBlock(), verbose_name="présentation", blank=True)
+    presentation = StreamField(
+        BodyStreamBlock(),
+        verbose_name="présentation",
+        blank=True,
+        help_text="Histoire, objectifs et actions du groupe-pays.",
+    )
     chair = models.ForeignKey(
         Collectivite,
         verbose_name="collectivité présidente",
@@ -77,8 +82,11 @@ class CountryGroupPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="chaired_groups",
+        help_text="La collectivité qui préside le groupe-pays.",
     )
-    contact_name = models.CharField("nom du contact", max_length=160, blank=True)
+    contact_name = models.CharField(
+        "nom du contact", max_length=160, blank=True, help_text="Personne à contacter, affichée sur la page."
+    )
     contact_email = models.EmailField(
         "courriel du contact",
         blank=True,
@@ -143,7 +151,11 @@ class CountryGroupPage(Page):
 class GroupMember(Orderable):
     page = ParentalKey(CountryGroupPage, on_delete=models.CASCADE, related_name="members")
     collectivite = models.ForeignKey(
-        Collectivite, verbose_name="collectivité", on_delete=models.CASCADE, related_name="group_memberships"
+        Collectivite,
+        verbose_name="collectivité",
+        on_delete=models.CASCADE,
+        related_name="group_memberships",
+        help_text="Une collectivité membre du groupe-pays.",
     )
     role = models.CharField(
         "rôle",
@@ -168,8 +180,13 @@ class MembersAreaPage(Page):
     (groups/privacy.py), never its content.
     """
 
-    intro = models.TextField("chapô", blank=True)
-    body = StreamField(BodyStreamBlock(), verbose_name="contenu", blank=True)
+    intro = models.TextField("chapô", blank=True, help_text="Une ou deux phrases en tête de la page.")
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name="contenu",
+        blank=True,
+        help_text="Le contenu réservé aux collectivités adhérentes.",
+    )
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

@@ -8,7 +8,13 @@ from home.blocks import HomeSectionsBlock
 
 
 class HomePage(Page):
-    sections = StreamField(HomeSectionsBlock(), verbose_name="sections", blank=True)
+    sections = StreamField(
+        HomeSectionsBlock(),
+        verbose_name="sections",
+        blank=True,
+        help_text="Les blocs de la page d’accueil, dans l’ordre : actualités, agenda, appels, ressources, "
+        "mise en avant, texte libre.",
+    )
 
     content_panels = Page.content_panels + [FieldPanel("sections")]
     parent_page_types = ["wagtailcore.Page"]

@@ -10,7 +10,12 @@ class CufImage(AbstractImage):
         max_length=255,
         help_text="Décrit l’image pour les personnes qui ne la voient pas (obligatoire).",
     )
-    credit = models.CharField("crédit", max_length=255, blank=True)
+    credit = models.CharField(
+        "crédit",
+        max_length=255,
+        blank=True,
+        help_text="Auteur ou source de l’image, affiché sous l’image après « © ».",
+    )
 
     admin_form_fields = Image.admin_form_fields + ("credit",)
 
@@ -37,8 +42,12 @@ class CufDocument(AbstractDocument):
 
 
 class CufMedia(AbstractMedia):
-    credit = models.CharField("crédit", max_length=255, blank=True)
-    transcript = models.TextField("transcription", blank=True)
+    credit = models.CharField(
+        "crédit", max_length=255, blank=True, help_text="Auteur ou production, affiché sous le lecteur."
+    )
+    transcript = models.TextField(
+        "transcription", blank=True, help_text="Le texte de ce qui est dit, pour qui ne peut pas l’écouter."
+    )
     captions = models.FileField(
         "sous-titres (WebVTT)", upload_to="media_captions", blank=True, help_text="Fichier .vtt"
     )

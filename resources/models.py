@@ -67,8 +67,16 @@ class ResourceCentrePage(SectionIndexPage):
 
 
 class ResourcePage(TaggedPage):
-    kind = models.CharField("type", max_length=10, choices=ResourceKind.choices, default=ResourceKind.TEXTE)
-    date = models.DateField("date")
+    kind = models.CharField(
+        "type",
+        max_length=10,
+        choices=ResourceKind.choices,
+        default=ResourceKind.TEXTE,
+        help_text="Texte, photo, son ou vidéo : la tuile du centre de ressources où elle apparaît.",
+    )
+    date = models.DateField(
+        "date", help_text="Date de publication de la ressource (celle du document d’origine, par exemple)."
+    )
     document = models.ForeignKey(
         "media_library.CufDocument",
         verbose_name="document",
@@ -76,6 +84,7 @@ class ResourcePage(TaggedPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Pour un texte : le document à télécharger (PDF de préférence, balisé).",
     )
     media = models.ForeignKey(
         "media_library.CufMedia",
@@ -84,11 +93,25 @@ class ResourcePage(TaggedPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="Pour un son ou une vidéo hébergés sur le site : le fichier, avec ses sous-titres.",
     )
-    embed_url = models.URLField("adresse d’une vidéo ou d’un son en ligne", blank=True)
-    credits = models.CharField("crédits", max_length=255, blank=True)
+    embed_url = models.URLField(
+        "adresse d’une vidéo ou d’un son en ligne",
+        blank=True,
+        help_text="Pour une vidéo ou un son en ligne : l’adresse YouTube, Vimeo ou SoundCloud.",
+    )
+    credits = models.CharField(
+        "crédits",
+        max_length=255,
+        blank=True,
+        help_text="Auteurs, photographes, production : affichés sous la ressource.",
+    )
     duration = models.DurationField("durée", null=True, blank=True, help_text="Format hh:mm:ss")
-    transcript = models.TextField("transcription", blank=True)
+    transcript = models.TextField(
+        "transcription",
+        blank=True,
+        help_text="Le texte du son ou de la vidéo, pour qui ne peut pas l’écouter (obligatoire pour l’accessibilité).",
+    )
 
     objects = PageManager.from_queryset(ResourcePageQuerySet)()
     base_form_class = ResourcePageForm
@@ -168,8 +191,12 @@ class ResourcePage(TaggedPage):
 class ResourceGalleryImage(Orderable):
     page = ParentalKey(ResourcePage, related_name="gallery_images", on_delete=models.CASCADE)
     image = models.ForeignKey(
-        get_image_model_string(), verbose_name="image", on_delete=models.CASCADE, related_name="+"
+        get_image_model_string(),
+        verbose_name="image",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Une photo de la galerie, avec son texte alternatif.",
     )
-    caption = models.CharField("légende", max_length=255, blank=True)
+    caption = models.CharField("légende", max_length=255, blank=True, help_text="Affichée sous la photo.")
 
     panels = [FieldPanel("image"), FieldPanel("caption")]

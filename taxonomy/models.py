@@ -6,9 +6,20 @@ from wagtail.search import index
 
 
 class Term(index.Indexed, models.Model):
-    name = models.CharField("nom", max_length=120, unique=True)
-    slug = models.SlugField("identifiant d’URL", max_length=120, unique=True, allow_unicode=False)
-    description = models.TextField("description", blank=True)
+    name = models.CharField(
+        "nom", max_length=120, unique=True, help_text="Tel qu’il s’affiche sur le site, avec majuscules et accents."
+    )
+    slug = models.SlugField(
+        "identifiant d’URL",
+        max_length=120,
+        unique=True,
+        allow_unicode=False,
+        help_text="Adresse de sa page, par exemple « palestine » pour /pays/palestine/ : "
+        "minuscules, sans accents ni espaces.",
+    )
+    description = models.TextField(
+        "description", blank=True, help_text="Quelques phrases affichées en tête de sa page."
+    )
     default_image = models.ForeignKey(
         get_image_model_string(),
         verbose_name="image par défaut",
@@ -47,7 +58,9 @@ class Country(Term):
 
     hub_url_name = "hubs:country"
 
-    region = models.CharField("région", max_length=20, choices=Region.choices)
+    region = models.CharField(
+        "région", max_length=20, choices=Region.choices, help_text="La région du monde sous laquelle le pays est rangé."
+    )
     is_country_group = models.BooleanField(
         "groupe-pays", default=False, help_text="Cités Unies France anime un groupe-pays pour ce pays."
     )

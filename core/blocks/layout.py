@@ -14,6 +14,7 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         label = "Appel à l’action"
         template = "blocks/call_to_action.html"
+        description = "Un encadré avec un bouton vers une page du site ou une adresse."
         preview_value = {
             "title": "Rejoignez le réseau",
             "text": "Les collectivités adhérentes partagent leurs expériences de coopération.",

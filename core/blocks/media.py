@@ -1,6 +1,8 @@
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -15,6 +17,12 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = "Image"
         template = "blocks/captioned_image.html"
+        description = "Une image du contenu, avec sa légende et son crédit."
+
+    def get_preview_value(self):
+        """The latest image of the library (the block shows nothing without an image)."""
+        image = get_image_model().objects.order_by("-created_at", "-pk").first()
+        return self.normalize({"image": image, "caption": "Rencontre des élus partenaires", "credit": ""})
 
 
 class VideoEmbedBlock(blocks.StructBlock):
@@ -25,6 +33,11 @@ class VideoEmbedBlock(blocks.StructBlock):
         icon = "media"
         label = "Vidéo ou son intégré"
         template = "blocks/embed.html"
+        description = "Une vidéo ou un son hébergé ailleurs, lu seulement quand le visiteur le demande."
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+            "title": "Assises de la coopération décentralisée",
+        }
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -35,3 +48,8 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         label = "Document à télécharger"
         template = "blocks/document_link.html"
+        description = "Un lien de téléchargement avec le type et le poids du fichier."
+
+    def get_preview_value(self):
+        document = get_document_model().objects.order_by("-created_at", "-pk").first()
+        return self.normalize({"document": document, "label": "Rapport d’activité"})

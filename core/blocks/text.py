@@ -24,6 +24,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = "Paragraphe"
         template = "blocks/paragraph.html"
+        description = "Du texte : gras, italique, listes, liens vers une page, une adresse ou un document."
         preview_value = (
             "<p>La coopération décentralisée relie des collectivités françaises "
             "et leurs partenaires dans le monde entier.</p>"
@@ -42,6 +43,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = "Titre"
         template = "blocks/heading.html"
+        description = "Un intertitre qui structure la page (titre de section, sous-titre)."
         preview_value = {"text": "Nos partenaires", "level": "h2"}
 
 
@@ -54,6 +56,7 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = "Citation"
         template = "blocks/quote.html"
+        description = "Une citation mise en valeur, avec son auteur."
         preview_value = {
             "quote": "La coopération entre territoires construit la paix au quotidien.",
             "author": "Une élue locale",

@@ -13,20 +13,22 @@ MODERATORS = "Modérateurs"
 WRITER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 MODERATOR_PAGE_PERMISSIONS = WRITER_PAGE_PERMISSIONS + ["publish_page", "unlock_page", "bulk_delete_page"]
 
+# Collection permissions are checked by Wagtail on its own "auth models" (wagtailimages.Image,
+# wagtaildocs.Document, wagtailmedia.Media), whatever the custom models are (media_library.CufImage…).
+# "add" lets a person upload and also edit or delete what they uploaded themselves; "change" any item of
+# the collection (Wagtail treats delete as change); wagtailmedia has no "choose" permission.
+# core/migrations/0006 repairs the groups of databases made when this list named the custom models.
 WRITER_COLLECTION_PERMISSIONS = [
-    ("media_library", "add_cufimage"),
-    ("media_library", "change_cufimage"),
-    ("media_library", "choose_image"),
-    ("media_library", "add_cufdocument"),
-    ("media_library", "change_cufdocument"),
-    ("media_library", "choose_document"),
-    ("media_library", "add_cufmedia"),
-    ("media_library", "change_cufmedia"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailmedia", "add_media"),
 ]
 MODERATOR_COLLECTION_PERMISSIONS = WRITER_COLLECTION_PERMISSIONS + [
-    ("media_library", "delete_cufimage"),
-    ("media_library", "delete_cufdocument"),
-    ("media_library", "delete_cufmedia"),
+    ("wagtailimages", "change_image"),
+    ("wagtaildocs", "change_document"),
+    ("wagtailmedia", "change_media"),
 ]
 
 WRITER_MODEL_PERMISSIONS = [
@@ -94,6 +96,9 @@ class Migration(migrations.Migration):
         ("media_library", "0002_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0006_formstate"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailmedia", "0005_alter_media_options"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 

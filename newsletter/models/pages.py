@@ -38,10 +38,27 @@ class NewsletterIndexPage(NewsletterRoutesMixin, RoutablePageMixin, SectionIndex
 
 
 class NewsletterIssuePage(Page):
-    date = models.DateField("date de la lettre", default=timezone.localdate, db_index=True)
-    number = models.PositiveIntegerField("numéro", null=True, blank=True)
-    editorial = RichTextField("éditorial", blank=True, features=["bold", "italic", "link", "ul", "ol"])
-    content = StreamField(IssueStreamBlock(), verbose_name="contenu", blank=True)
+    date = models.DateField(
+        "date de la lettre",
+        default=timezone.localdate,
+        db_index=True,
+        help_text="Date d’envoi affichée en tête de la lettre. Par défaut : aujourd’hui.",
+    )
+    number = models.PositiveIntegerField(
+        "numéro", null=True, blank=True, help_text="Numéro de la lettre, affiché dans son titre."
+    )
+    editorial = RichTextField(
+        "éditorial",
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text="Le mot de la rédaction, en tête de la lettre.",
+    )
+    content = StreamField(
+        IssueStreamBlock(),
+        verbose_name="contenu",
+        blank=True,
+        help_text="Les rubriques de la lettre : actualités, agenda, texte libre…",
+    )
     countries = ParentalManyToManyField(
         "taxonomy.Country",
         blank=True,
@@ -51,7 +68,11 @@ class NewsletterIssuePage(Page):
         "une de ces thématiques, et à ceux qui n’ont choisi aucune préférence.",
     )
     themes = ParentalManyToManyField(
-        "taxonomy.Theme", blank=True, related_name="newsletter_issues", verbose_name="thématiques"
+        "taxonomy.Theme",
+        blank=True,
+        related_name="newsletter_issues",
+        verbose_name="thématiques",
+        help_text="La lettre va aux abonnés de ces thématiques (vide : à tous).",
     )
 
     objects = PageManager.from_queryset(NewsletterIssueQuerySet)()

@@ -58,11 +58,17 @@ def write_and_submit_article(page, title):
     expect(page.locator(".messages")).to_contain_text("soumise pour modération")
 
 
+def awaiting_review(page, title):
+    """The row of `title` in Wagtail's "awaiting your review" panel of the dashboard (the dashboard also
+    lists recently published pages, editorial/dashboard.py)."""
+    return page.locator("#awaiting-review-section tr", has_text=title)
+
+
 def approve(page, title):
-    row = page.locator("tr", has_text=title)
+    row = awaiting_review(page, title)
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approuver", exact=True).click()
-    expect(page.locator("tr", has_text=title)).to_have_count(0, timeout=30_000)  # nothing left to review
+    expect(awaiting_review(page, title)).to_have_count(0, timeout=30_000)  # nothing left to review
 
 
 def test_writer_submits_moderator_approves_visitor_reads(new_page):
@@ -78,7 +84,7 @@ def test_writer_submits_moderator_approves_visitor_reads(new_page):
 
     moderator = new_page(width=1280)
     log_in(moderator, "moderateur")
-    assert moderator.locator("tr", has_text=title).count() == 1, "the submission awaits the moderator's review"
+    assert awaiting_review(moderator, title).count() == 1, "the submission awaits the moderator's review"
     approve(moderator, title)
 
     # A new visitor: the first one's browser may keep /actualites/ for its max-age (60 s); the server's

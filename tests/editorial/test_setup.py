@@ -4,15 +4,18 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow
 
-from groups.choices import MEMBERS_GROUP_NAME
-
 pytestmark = pytest.mark.django_db
 
 
 def test_fresh_database_has_exactly_the_french_groups():
-    # The editorial groups, and the members' group the groupes-pays app adds (groups/migrations).
-    expected = sorted(["Modérateurs", "Rédacteurs", MEMBERS_GROUP_NAME])
-    assert sorted(Group.objects.values_list("name", flat=True)) == expected
+    """The two editorial groups, and the members' group (no admin access) that reserved pages name."""
+    assert sorted(Group.objects.values_list("name", flat=True)) == [
+        "Collectivités adhérentes",
+        "Modérateurs",
+        "Rédacteurs",
+    ]
+    members = Group.objects.get(name="Collectivités adhérentes")
+    assert not members.permissions.exists() and not members.collection_permissions.exists()
 
 
 def test_the_whole_site_goes_through_the_moderators_workflow():

@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import GroupApprovalTask, Revision, Workflow, WorkflowPage, WorkflowTask
 from wagtailmedia.models import get_media_model
 
-from core.models import SiteSettings
+from core.models import NavigationSettings, SiteSettings
 from tests.core.test_editor import article_form
 from tests.factories import ArticlePageFactory, CountryFactory, ImageFactory, StandardPageFactory, ThemeFactory
 
@@ -239,3 +239,12 @@ def test_first_visit_creating_default_settings_keeps_its_page(client, site_tree,
     assert commit(client.get, "/")["X-Page-Cache"] == "miss"
     assert SiteSettings.objects.exists()
     assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_menus_and_footer(client, site_tree, page_cache, commit):
+    visit(client, "/", "/actualites/")
+    navigation = NavigationSettings.for_site(site_tree["home"].get_site())
+    navigation.footer_links = [{"type": "link", "value": {"page": None, "url": "/pays/", "label": "Tous les pays"}}]
+    commit(navigation.save)
+    for url in ("/", "/actualites/"):
+        assert '<a href="/pays/">Tous les pays</a>' in text(client, url)[1], url
