@@ -29,6 +29,7 @@ DEFAULT_QUERY_PARAMS = {
     "type": "slug",
     "format": "slug",
     "annee": "int",
+    "region": "slug",  # directory: ?region=<region>
     "groupe": "slug",  # directory: ?groupe=<country slug>
     "adherent": "slug",  # directory: ?adherent=oui|non
     "mois": "slug",
