@@ -24,6 +24,8 @@ from pagecache.keys import normalise_query, page_key
         ("utm_source=lettre&xpays=liban&paysx=1&r=p", ""),  # names that only contain a known one
         ("utm_source=lettre&p=2", "p=2"),
         ("mois&pays=Liban", "pays=liban"),
+        # The directory's filters: a page cached without them would answer every filtered URL.
+        ("type=&region=Auvergne-Rhone-Alpes&groupe=&adherent=oui", "adherent=oui&region=auvergne-rhone-alpes"),
     ],
 )
 def test_known_parameters_are_normalised_and_unknown_ones_dropped(raw, canonical):
