@@ -29,7 +29,6 @@ DEFAULT_QUERY_PARAMS = {
     "type": "slug",
     "format": "slug",
     "annee": "int",
-    "region": "slug",  # directory: ?region=<region>
     "groupe": "slug",  # directory: ?groupe=<country slug>
     "region": "slug",  # directory: ?region=<French region>
     "adherent": "slug",  # directory: ?adherent=oui|non
