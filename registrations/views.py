@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods, require_safe
 
 from events.models import EventPage
 from registrations import services
@@ -18,6 +19,8 @@ from registrations.forms import RegistrationForm
 from registrations.links import registration_for_token
 from registrations.ratelimit import too_many
 
+# The form and the management page post to themselves; other methods answer 405 (not the form again).
+FORM_METHODS = ["GET", "HEAD", "POST"]
 RATE_LIMIT_MESSAGE = "Trop de demandes d’inscription depuis cette adresse : réessayez dans une heure."
 
 
@@ -51,6 +54,7 @@ def rate_limited(request, email):
     return by_address or by_email
 
 
+@require_http_methods(FORM_METHODS)
 def register(request, slug):
     event = get_event(slug)
     services.annotate_seats(event)
@@ -75,11 +79,13 @@ def register(request, slug):
     return private(render(request, "registrations/form.html", context, status=status))
 
 
+@require_safe
 def thanks(request, slug):
     event = get_event(slug)
     return private(render(request, "registrations/thanks.html", {"event": event, "page": event}))
 
 
+@require_http_methods(FORM_METHODS)
 def manage(request, slug, token):
     registration = registration_for_token(token)
     if registration is None or registration.event.slug != slug:
@@ -99,6 +105,7 @@ def manage(request, slug, token):
     return private(render(request, "registrations/manage.html", context))
 
 
+@require_safe
 def personal_data(request, slug, token):
     registration = registration_for_token(token)
     if registration is None or registration.event.slug != slug:

@@ -128,3 +128,12 @@ def test_a_forged_session_cookie_is_no_session(client, fuzz_site, cookie):
     response, queries = send(client, "GET", "/admin/login/", "", {"HTTP_COOKIE": cookie})
     check(response, queries, where=cookie)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_the_registration_form_answers_only_its_own_methods(client, fuzz_site, method):
+    """7. `DELETE /agenda/<slug>/inscription/` showed the form with a 200 (a plain Django view reads any
+    method): registrations/views.py answers 405 outside GET, HEAD and POST."""
+    response, queries = send(client, method, f"/agenda/{fuzz_site['slugs']['event']}/inscription/")
+    check(response, queries, where=method)
+    assert response.status_code == 405
