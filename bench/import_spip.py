@@ -61,6 +61,7 @@ def prepare(keep):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # production settings: hashed static files
     from wagtail.models import Page, Site
 
     from home.models import HomePage
@@ -106,11 +107,14 @@ def timed_import(backup, img_dir):
 def request_costs(requests, rounds):
     from django.test import Client
 
+    from wagtail.models import Page
+
     from pagecache.purge import purge_all
     from spip_import.models import SpipImportedObject
 
+    live = Page.objects.live().values("pk")  # drafts (SPIP's "prop"/"prepa") answer 404
     articles = list(
-        SpipImportedObject.objects.filter(spip_type="article", object_id__isnull=False)
+        SpipImportedObject.objects.filter(spip_type="article", object_id__in=live)
         .exclude(url="")
         .order_by("spip_id")
         .values_list("spip_id", "url")[:requests]
