@@ -2,8 +2,7 @@
 
 Each pulling block asks the content apps' QuerySet methods (recent(), upcoming(), tagged()) and turns
 the pages into plain `Entry` items, so the web page, the HTML email and the plain-text email all
-render the same list. Calls: the `calls` app does not exist yet; "Appels à contributions" are the
-articles of that kind (ArticleKind.APPEL) until it does.
+render the same list. Calls are the open calls of the `calls` app, the nearest deadline first.
 """
 
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from articles.choices import ArticleKind
 from articles.models import ArticlePage
+from calls.models import CallPage
 from core import origin
 from events.models import EventPage
 from resources.models import ResourcePage
@@ -84,14 +84,18 @@ class LatestNewsBlock(LatestBlock):
         return page_entry(page, f"{page.get_kind_display()} · {format_date(page.date, 'j F Y')}")
 
 
-class LatestCallsBlock(LatestNewsBlock):
+class LatestCallsBlock(LatestBlock):
     class Meta:
         icon = "help"
         label = "Appels à contributions"
         preview_value = {"title": "Appels en cours", "count": 3}
 
     def pages(self, value):
-        return ArticlePage.objects.recent().of_kinds([ArticleKind.APPEL])
+        return CallPage.objects.open()
+
+    def entry(self, page):
+        deadline = format_date(localtime(page.deadline), "j F Y")
+        return page_entry(page, f"{page.get_kind_display()} · date limite le {deadline}")
 
 
 class UpcomingEventsBlock(LatestBlock):
