@@ -5,7 +5,7 @@
 What runs, all on 127.0.0.1: PostgreSQL `cuf_newsletter_bench` (created and migrated here), an aiosmtpd
 server on port 8874 that counts what it accepts, gunicorn (production settings, page cache off so every
 request renders the article) on port 8866, and `manage.py db_worker` with the django-tasks database
-backend (django-tasks-db), settings cuf_cms/settings/bench_worker.py.
+backend (django-tasks-db), production settings (they run the worker as the site does).
 
 Prints: total time of the send (enqueue -> every delivery done), emails per second, the worker's peak
 RSS (VmHWM), and the web server's response time for an article before and during the send (median and
@@ -29,7 +29,7 @@ from bench.env import bench_env, create_database  # noqa: E402
 SMTP_PORT = int(os.environ.get("BENCH_SMTP_PORT", "8874"))
 WEB_PORT = int(os.environ.get("BENCH_WEB_PORT", "8866"))
 OVERRIDES = {
-    "DJANGO_SETTINGS_MODULE": "cuf_cms.settings.bench_worker",
+    "DJANGO_SETTINGS_MODULE": "cuf_cms.settings.production",
     "DATABASE_URL": os.environ.get("BENCH_NEWSLETTER_DB", "postgres://postgres@127.0.0.1:5432/cuf_newsletter_bench"),
     "REDIS_URL": os.environ.get("BENCH_NEWSLETTER_REDIS", "redis://127.0.0.1:6379/15"),
     "EMAIL_URL": f"smtp://127.0.0.1:{SMTP_PORT}",
