@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test fuzz test-e2e chromium java node validate lint format serve scheduler worker two-instances audit bench bench-data bench-page-cache bench-hit-path bench-newsletter bench-import clean
+.PHONY: help venv venv-dev run migrate demo test fuzz test-e2e chromium java node validate lint format serve scheduler worker two-instances audit bench bench-data profile bench-page-cache bench-hit-path bench-newsletter bench-import clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -122,6 +122,9 @@ audit: venv-dev ## pip-audit of requirements.txt (a network failure only warns)
 
 bench: venv ## Benchmark on 10,000 articles (PostgreSQL cuf_bench, Redis db 9, wrk): table + bench/results/latest.json
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+profile: venv ## cProfile of one cold request per page type on the benchmark database: top functions, SQL count
+	$(PY) -m bench.profile $(PROFILE_ARGS)
 
 bench-data: venv ## Only (re)generate the benchmark dataset in PostgreSQL (cuf_bench)
 	$(PY) -m bench.generate
