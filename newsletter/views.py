@@ -12,7 +12,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -23,6 +23,8 @@ from newsletter.forms import PreferencesForm, SubscribeForm
 from newsletter.models.records import Subscriber, normalise_email
 from newsletter.tasks import send_confirmation
 from newsletter.tokens import key_from_confirm_token, key_from_manage_token, manage_token
+
+READ_METHODS = ("GET", "HEAD")
 
 
 def client_ip(request):
@@ -99,10 +101,14 @@ class NewsletterRoutesMixin:
 
     @path("merci/", name="thanks")
     def thanks_view(self, request):
+        if request.method not in READ_METHODS:  # the index accepts POST for its form, its read-only routes do not
+            return HttpResponseNotAllowed(READ_METHODS)
         return self.render_route(request, "thanks")
 
     @path("archives/", name="archives")
     def archives_view(self, request):
+        if request.method not in READ_METHODS:
+            return HttpResponseNotAllowed(READ_METHODS)
         return self.render(request, template="newsletter/archives.html", context_overrides={"issues": self.issues()})
 
     @path("confirmer/<str:token>/", name="confirm")

@@ -137,3 +137,12 @@ def test_the_registration_form_answers_only_its_own_methods(client, fuzz_site, m
     response, queries = send(client, method, f"/agenda/{fuzz_site['slugs']['event']}/inscription/")
     check(response, queries, where=method)
     assert response.status_code == 405
+
+
+@pytest.mark.parametrize("path", ["/lettre/archives/", "/lettre/merci/"])
+def test_the_newsletter_read_only_routes_refuse_posts(client, fuzz_site, path):
+    """9. The newsletter index accepts POST for its subscription form, so `POST /lettre/archives/` rendered
+    the archive with a 200 (found by `make fuzz`): newsletter/views.py answers 405 on its read-only routes."""
+    response, queries = send(client, "POST", path)
+    check(response, queries, where=path)
+    assert response.status_code == 405
