@@ -106,7 +106,6 @@ def timed_import(backup, img_dir):
 
 def request_costs(requests, rounds):
     from django.test import Client
-
     from wagtail.models import Page
 
     from pagecache.purge import purge_all
