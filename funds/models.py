@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core.methods import accepts_post
 from core.models import SectionIndexPage, TaggedPage
 
 from .choices import FundStatus, ProjectStatus
@@ -47,7 +48,6 @@ class FundIndexPage(SectionIndexPage):
 
 
 class FundPage(RoutablePageMixin, TaggedPage):
-    http_methods = ("GET", "HEAD", "POST")  # the pledge form posts to its own route (core/wagtail_hooks.py)
     status = models.CharField(
         "statut",
         max_length=10,
@@ -169,6 +169,7 @@ class FundPage(RoutablePageMixin, TaggedPage):
         return csv_response(self)
 
     @path("promesse/")
+    @accepts_post
     def pledge_view(self, request):
         return pledge(request, self)
 

@@ -12,19 +12,18 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from wagtail.contrib.routable_page.models import path
 
+from core.methods import accepts_post
 from newsletter.choices import SubscriberSource, SubscriberStatus
 from newsletter.forms import PreferencesForm, SubscribeForm
 from newsletter.models.records import Subscriber, normalise_email
 from newsletter.tasks import send_confirmation
 from newsletter.tokens import key_from_confirm_token, key_from_manage_token, manage_token
-
-READ_METHODS = ("GET", "HEAD")
 
 
 def client_ip(request):
@@ -61,6 +60,7 @@ class NewsletterRoutesMixin:
         return private(response)
 
     @path("")
+    @accepts_post
     def index_view(self, request):
         if request.method == "POST":
             return self.subscribe(request)
@@ -101,17 +101,14 @@ class NewsletterRoutesMixin:
 
     @path("merci/", name="thanks")
     def thanks_view(self, request):
-        if request.method not in READ_METHODS:  # the index accepts POST for its form, its read-only routes do not
-            return HttpResponseNotAllowed(READ_METHODS)
         return self.render_route(request, "thanks")
 
     @path("archives/", name="archives")
     def archives_view(self, request):
-        if request.method not in READ_METHODS:
-            return HttpResponseNotAllowed(READ_METHODS)
         return self.render(request, template="newsletter/archives.html", context_overrides={"issues": self.issues()})
 
     @path("confirmer/<str:token>/", name="confirm")
+    @accepts_post
     def confirm_view(self, request, token):
         """GET shows a button (mail scanners that follow links confirm nothing); POST confirms."""
         subscriber = subscriber_for(key_from_confirm_token(token))
@@ -131,6 +128,7 @@ class NewsletterRoutesMixin:
         }
 
     @path("preferences/<str:token>/", name="preferences")
+    @accepts_post
     def preferences_view(self, request, token):
         subscriber = subscriber_for(key_from_manage_token(token))
         if subscriber is None or not subscriber.is_confirmed:
@@ -161,6 +159,7 @@ class NewsletterRoutesMixin:
         )
 
     @path("desinscription/<str:token>/", name="unsubscribe")
+    @accepts_post
     def unsubscribe_view(self, request, token):
         """GET: a page with a confirm button. POST: unsubscribes, from that page or from a mail client's
         one-click (body "List-Unsubscribe=One-Click", RFC 8058: answered without a page)."""

@@ -28,7 +28,6 @@ class NewsletterIssueQuerySet(PageQuerySet):
 class NewsletterIndexPage(NewsletterRoutesMixin, RoutablePageMixin, SectionIndexPage):
     subpage_types = ["newsletter.NewsletterIssuePage"]
     template = "newsletter/index_page.html"
-    http_methods = ("GET", "HEAD", "POST")  # subscribe, confirm, unsubscribe forms (core/wagtail_hooks.py)
 
     class Meta:
         verbose_name = "la lettre (inscription et archives)"

@@ -139,10 +139,37 @@ def test_the_registration_form_answers_only_its_own_methods(client, fuzz_site, m
     assert response.status_code == 405
 
 
-@pytest.mark.parametrize("path", ["/lettre/archives/", "/lettre/merci/"])
-def test_the_newsletter_read_only_routes_refuse_posts(client, fuzz_site, path):
-    """9. The newsletter index accepts POST for its subscription form, so `POST /lettre/archives/` rendered
-    the archive with a 200 (found by `make fuzz`): newsletter/views.py answers 405 on its read-only routes."""
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/lettre/archives/",
+        "/lettre/merci/",
+        "/fonds-de-solidarite/{fund}/",
+        "/fonds-de-solidarite/{fund}/promesse/merci/",
+    ],
+)
+def test_the_read_only_routes_of_a_page_with_a_form_refuse_posts(client, fuzz_site, path):
+    """9. The newsletter index and a fund accept POST for their forms, so `POST /lettre/archives/` (found by
+    `make fuzz`) and `POST /fonds-de-solidarite/<slug>/` (found by CI's fuzz run) rendered with a 200: the
+    routes that take a form say so with `@accepts_post` (core/methods.py), the others answer 405."""
+    path = path.format(**fuzz_site["slugs"])
     response, queries = send(client, "POST", path)
     check(response, queries, where=path)
     assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/lettre/", "Le formulaire contient des erreurs"),
+        ("/fonds-de-solidarite/{fund}/promesse/", "La promesse n’a pas été envoyée"),
+    ],
+)
+def test_the_forms_of_those_pages_still_take_posts(client, fuzz_site, path, message):
+    """The other side of 9: an empty POST to the form is the form again with its French errors, not a 405."""
+    path = path.format(**fuzz_site["slugs"])
+    response, queries = send(client, "POST", path)
+    check(response, queries, where=path)
+    assert response.status_code in (200, 400)
+    assert message in unescape(response.content.decode())
