@@ -7,18 +7,13 @@ apps are independent).
 """
 
 import datetime
-import zoneinfo
 
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.text import slugify
-from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
-from core import origin
+from core import ical, origin
 
 PRODID = "-//Cités Unies France//Appels//FR"
-TIMEZONE = zoneinfo.ZoneInfo("Europe/Paris")
 
 
 def deadline_component(call, request):
@@ -27,10 +22,9 @@ def deadline_component(call, request):
     component.add("uid", f"appel-{call.pk}@{origin.host()}")
     component.add("dtstamp", (call.last_published_at or timezone.now()).astimezone(datetime.UTC))
     component.add("summary", f"Date limite : {call.title}")
-    component.add("dtstart", call.deadline.astimezone(TIMEZONE))
+    component.add("dtstart", call.deadline.astimezone(ical.TIMEZONE))
     url = origin.page_url(call, request)
-    details = [call.get_kind_display(), call.funder, call.intro, call.apply_url, url]
-    component.add("description", "\n\n".join(text for text in details if text))
+    component.add("description", "\n\n".join(text for text in deadline_details(call, url) if text))
     component.add("url", url)
     component.add("transp", "TRANSPARENT")
     categories = [term.name for term in call.sorted_countries + call.sorted_themes]
@@ -39,17 +33,27 @@ def deadline_component(call, request):
     return component
 
 
+def deadline_details(call, url):
+    return [call.get_kind_display(), call.funder, call.intro, call.apply_url, url]
+
+
+def deadline_parts(call, request):
+    """Every value deadline_component reads (the key of its rendered VEVENT)."""
+    url = origin.page_url(call, request)
+    terms = tuple(term.name for term in call.sorted_countries + call.sorted_themes)
+    return (
+        call.pk,
+        origin.host(),
+        call.last_published_at,
+        call.title,
+        call.deadline,
+        *deadline_details(call, url),
+        terms,
+    )
+
+
 def calendar_response(calls, request, name, filename):
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Paris")
-    for call in calls:
-        calendar.add_component(deadline_component(call, request))
-    calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{slugify(filename) or "appels"}.ics"'
-    return response
+    calendar = ical.calendar_bytes(
+        calls, request, kind="appel", component=deadline_component, parts=deadline_parts, prodid=PRODID, name=name
+    )
+    return ical.calendar_response(calendar, filename, "appels")

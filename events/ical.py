@@ -6,31 +6,15 @@ DTEND is the day after the last day (RFC 5545 end is exclusive).
 """
 
 import datetime
-import zoneinfo
 
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.text import slugify
-from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
-from core import origin
+from core import ical, origin
 
 from .choices import EventFormat, EventStatus
 
 PRODID = "-//Cités Unies France//Agenda//FR"
-TIMEZONE = zoneinfo.ZoneInfo("Europe/Paris")
-
-
-def new_calendar(name):
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Paris")
-    return calendar
 
 
 def event_component(event, request):
@@ -45,8 +29,8 @@ def event_component(event, request):
         component.add("dtstart", first_day)
         component.add("dtend", last_day + datetime.timedelta(days=1))
     else:
-        component.add("dtstart", event.start.astimezone(TIMEZONE))
-        component.add("dtend", event.end.astimezone(TIMEZONE))
+        component.add("dtstart", event.start.astimezone(ical.TIMEZONE))
+        component.add("dtend", event.end.astimezone(ical.TIMEZONE))
     url = origin.page_url(event, request)
     description = "\n\n".join(text for text in (event.intro, event.online_url, url) if text)
     component.add("description", description)
@@ -68,11 +52,32 @@ def event_component(event, request):
     return component
 
 
+def event_parts(event, request):
+    """Every value event_component reads (the key of its rendered VEVENT)."""
+    return (
+        event.pk,
+        origin.host(),
+        event.last_published_at,
+        event.title,
+        event.all_day,
+        event.start,
+        event.end,
+        origin.page_url(event, request),
+        event.intro,
+        event.online_url,
+        event.venue,
+        event.city,
+        event.format,
+        event.status,
+        tuple(term.name for term in event.sorted_countries + event.sorted_themes),
+    )
+
+
+def events_calendar(events, request, name):
+    return ical.calendar_bytes(
+        events, request, kind="evenement", component=event_component, parts=event_parts, prodid=PRODID, name=name
+    )
+
+
 def calendar_response(events, request, name, filename):
-    calendar = new_calendar(name)
-    for event in events:
-        calendar.add_component(event_component(event, request))
-    calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{slugify(filename) or "agenda"}.ics"'
-    return response
+    return ical.calendar_response(events_calendar(events, request, name), filename, "agenda")

@@ -1,9 +1,9 @@
 """Build <picture> elements from the specs in media_library.renditions."""
 
-from wagtail.images.models import Filter, Picture
+from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from media_library.renditions import SPECS_BY_USE
+from media_library.renditions import SPECS_BY_USE, filters
 
 
 def build_picture(image, use, *, alt=None, eager=False, css_class="", sizes=None):
@@ -13,7 +13,7 @@ def build_picture(image, use, *, alt=None, eager=False, css_class="", sizes=None
     which the browser should fetch first. `alt=""` marks a decorative image.
     """
     specs, default_sizes = SPECS_BY_USE[use]
-    renditions = get_renditions_or_not_found(image, [Filter(spec=spec) for spec in specs])
+    renditions = get_renditions_or_not_found(image, filters(specs))
     attrs = {
         "sizes": sizes or default_sizes,
         "alt": image.description if alt is None else alt,

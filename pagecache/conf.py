@@ -13,6 +13,9 @@ DEFAULTS = {
     "PAGE_CACHE_LOCK_WAIT": 2.0,  # seconds other processes wait for its result
     "PAGE_CACHE_EXCLUDED_PATHS": ("/admin/", "/documents/", "/apercu/", "/_util/", "/healthz", "/static/", "/media/"),
     "PAGE_CACHE_UNCACHED_PATHS": ("/recherche/",),  # normalised, not stored (unbounded key space)
+    "FRAGMENT_CACHE": False,  # pagecache/fragments.py: on in the project settings, off in the tests
+    "FRAGMENT_CACHE_ALIAS": "default",
+    "FRAGMENT_CACHE_TIMEOUT": 7 * 24 * 3600,  # a fragment's key changes with its content: old ones expire
 }
 
 

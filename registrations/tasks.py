@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 
 from core import origin
 from core.tasks import EMAIL_PRIORITY, retrying_task
-from events.ical import event_component, new_calendar
+from events.ical import events_calendar
 from registrations.links import manage_url
 from registrations.models import Registration
 
@@ -21,10 +21,7 @@ WITH_CALENDAR = {"confirmed", "promoted", "already"}
 
 
 def event_ics(event):
-    calendar = new_calendar(event.title)
-    calendar.add_component(event_component(event, None))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return events_calendar([event], None, event.title)
 
 
 def build_email(registration, kind):

@@ -166,6 +166,8 @@ AUTHENTICATION_BACKENDS = [
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 if "PAGE_CACHE_TIMEOUT" in os.environ:
     PAGE_CACHE_TIMEOUT = int(os.environ["PAGE_CACHE_TIMEOUT"])
+# Cards and calendar events rendered once per content and reused across purges (pagecache/fragments.py).
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

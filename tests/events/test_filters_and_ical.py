@@ -132,3 +132,39 @@ def test_event_ics_for_a_cancelled_all_day_event(client, site_tree):
     page = client.get(event.url)
     assert page.status_code == 200
     assert f"{event.url}evenement.ics" in page.content.decode()
+
+
+def test_the_feed_is_the_same_with_and_without_the_fragment_cache(client, agenda, settings):
+    """Each VEVENT is rendered once and reused (pagecache/fragments.py): the bytes must not change."""
+    settings.FRAGMENT_CACHE = False
+    plain = client.get("/agenda/agenda.ics").content
+    settings.FRAGMENT_CACHE = True
+    first, second = client.get("/agenda/agenda.ics").content, client.get("/agenda/agenda.ics").content
+    assert plain == first == second
+    assert plain.count(b"BEGIN:VEVENT") == 3 and plain.count(b"BEGIN:VTIMEZONE") == 1
+
+
+def test_a_renamed_term_or_a_republished_event_is_in_the_next_feed(client, agenda, settings):
+    """A cached VEVENT is keyed by everything it shows: no edit may leave an old one in the feed."""
+    settings.FRAGMENT_CACHE = True
+    client.get("/agenda/agenda.ics")
+    armenie = agenda["groupe"].countries.get()
+    armenie.name = "République d’Arménie"
+    armenie.save()
+    event = agenda["festival"]
+    event.title = "Festival des cultures du monde"
+    event.city = "Lyon"
+    event.save_revision().publish()
+    calendar = parse_calendar(client.get("/agenda/agenda.ics"))
+    events = {str(vevent["SUMMARY"]): vevent for vevent in calendar.walk("VEVENT")}
+    assert set(events) == {"Groupe-pays Arménie", "Festival des cultures du monde", "Assises en mai"}
+    assert "République d’Arménie" in events["Groupe-pays Arménie"]["CATEGORIES"].cats
+    assert events["Festival des cultures du monde"]["LOCATION"] == "Lyon"
+
+
+def test_an_all_day_calendar_has_no_timezone(client, site_tree):
+    event = EventPageFactory(
+        parent=site_tree["agenda"], title="Journée", start=at(2030, 6, 12, 10), end=at(2030, 6, 12, 10), all_day=True
+    )
+    content = client.get(f"{event.url}evenement.ics").content
+    assert b"BEGIN:VTIMEZONE" not in content and content.endswith(b"END:VEVENT\r\nEND:VCALENDAR\r\n")

@@ -1,0 +1,60 @@
+"""iCalendar (RFC 5545) feeds assembled from components rendered once each.
+
+Serialising with icalendar costs about 1.5 ms per event (line folding, parameter objects): the agenda
+feed of 480 events took a second. Each VEVENT is rendered by icalendar once per content
+(pagecache/fragments.py) and the feed is the calendar's own header, the Europe/Paris VTIMEZONE
+(computed once per process, as icalendar's documentation asks) when an event uses it, then the events.
+"""
+
+import zoneinfo
+from functools import cache
+
+from django.http import HttpResponse
+from django.utils.text import slugify
+from icalendar import Calendar, Timezone
+
+from pagecache.fragments import render_many
+
+TIMEZONE_ID = "Europe/Paris"
+TIMEZONE = zoneinfo.ZoneInfo(TIMEZONE_ID)
+END = b"END:VCALENDAR\r\n"
+
+
+@cache
+def timezone_component():
+    return Timezone.from_tzid(TIMEZONE_ID).to_ical()
+
+
+def calendar_head(prodid, name):
+    """BEGIN:VCALENDAR and the calendar's properties, without its END line."""
+    calendar = Calendar()
+    calendar.add("prodid", prodid)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE_ID)
+    return calendar.to_ical().removesuffix(END)
+
+
+def calendar_bytes(items, request, *, kind, component, parts, prodid, name):
+    """The calendar of `component(item, request)` for each item; `parts(item, request)` names every value
+    the component is built from (the key of its rendered bytes)."""
+    vevents = render_many(
+        f"ical-{kind}",
+        items,
+        lambda item: parts(item, request),
+        lambda item: component(item, request).to_ical(),
+    )
+    body = [calendar_head(prodid, name)]
+    if any(f"TZID={TIMEZONE_ID}".encode() in vevent for vevent in vevents):
+        body.append(timezone_component())
+    body.extend(vevents)
+    body.append(END)
+    return b"".join(body)
+
+
+def calendar_response(calendar, filename, default_filename):
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{slugify(filename) or default_filename}.ics"'
+    return response

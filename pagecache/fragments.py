@@ -1,0 +1,58 @@
+"""Fragments of a page (an iCalendar event, a card) rendered once per version of what they show.
+
+A publish purges the whole page cache (pagecache/purge.py), so the first visitors after it paid for
+rendering every card and every calendar event again, although only the published page changed. A
+fragment's key is a digest of everything its output depends on (the page's pk and last publication,
+its URL, the names of its terms, its picture's file…), so an unchanged fragment is found again after
+any number of purges and a changed one is simply never asked for again; old entries expire.
+
+`FRAGMENT_CACHE = False` (env FRAGMENT_CACHE=0) renders everything every time: `make profile` uses
+it to show the full cost of a miss.
+"""
+
+import hashlib
+import logging
+
+from django.core.cache import caches
+
+from .conf import setting
+
+PREFIX = "fragment"
+logger = logging.getLogger(__name__)
+
+
+def fragment_key(namespace, parts):
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    return f"{PREFIX}:{namespace}:{digest}"
+
+
+def render_many(namespace, items, parts_of, render):
+    """[render(item) for item in items], reusing what an earlier request rendered for the same parts.
+
+    `parts_of(item)` is a tuple of plain values (str, int, dates) naming every input of `render(item)`.
+    One round trip reads them all and one writes the ones rendered here.
+    """
+    items = list(items)
+    if not setting("FRAGMENT_CACHE") or not items:
+        return [render(item) for item in items]
+    cache = caches[setting("FRAGMENT_CACHE_ALIAS")]
+    keys = [fragment_key(namespace, parts_of(item)) for item in items]
+    try:
+        found = cache.get_many(keys)
+    except Exception:  # an unreachable cache costs a full render, never an error
+        logger.warning("fragment cache unreachable", exc_info=True)
+        found = {}
+    rendered = {}
+    output = []
+    for key, item in zip(keys, items, strict=True):
+        if key in found:
+            output.append(found[key])
+        else:
+            rendered[key] = render(item)
+            output.append(rendered[key])
+    if rendered:
+        try:
+            cache.set_many(rendered, setting("FRAGMENT_CACHE_TIMEOUT"))
+        except Exception:
+            logger.warning("fragment cache unreachable", exc_info=True)
+    return output
