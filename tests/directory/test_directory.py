@@ -178,3 +178,20 @@ def test_saving_a_local_government_purges_the_page_cache(network, django_capture
         collectivite.description = "Nouvelle présentation."
         collectivite.save()
     assert generation.read(cache) != before
+
+
+def test_the_sitemap_gives_each_page_the_url_and_date_wagtail_gives_it(client, network, site_tree):
+    """core/sitemaps.py builds URLs from values instead of asking each page: they must be Wagtail's own."""
+    from wagtail.models import Page
+
+    from tests.core.test_metadata import sitemap_entries
+
+    entries = sitemap_entries(client)
+    root = site_tree["home"]
+    for page in root.get_descendants(inclusive=True).live().public().specific():
+        for url in page.get_sitemap_urls():
+            assert url["location"] in entries, url["location"]
+            assert entries[url["location"]].text == url["lastmod"].strftime("%Y-%m-%d")
+    expected = sum(len(page.specific.get_sitemap_urls()) for page in Page.objects.live().public().filter(depth__gt=1))
+    assert len(entries) == expected
+    assert any(loc.endswith("/collectivites/alfortville/") for loc in entries)
