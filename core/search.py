@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -9,6 +10,8 @@ from django.utils.safestring import mark_safe
 MAX_QUERY_LENGTH = 200
 MAX_HIGHLIGHT_TERMS = 8
 MAX_SEARCH_TERMS = 12
+# A word found in most pages is ranked among its most recent matches only (see ranked_search).
+MAX_RANKED = 1000
 # French elisions: « l’eau » is searched as « eau », as the text « l’eau » is indexed as « l » + « eau ».
 _ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’‘`´]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
@@ -100,3 +103,37 @@ def excerpt_around(text, query, length=300):
         window = window[: window.rfind(" ")] if " " in window else window
         window += " (…)"
     return ("(…) " if start else "") + window
+
+
+class KnownLength(Sequence):
+    """Search results whose length is already known: the paginator slices them without a COUNT query.
+    `capped`: more pages match than the MAX_RANKED ranked here."""
+
+    def __init__(self, results, length, capped=False):
+        self.results = results
+        self.length = length
+        self.capped = capped
+
+    def __len__(self):
+        return self.length
+
+    def __getitem__(self, key):
+        return self.results[key]
+
+
+def ranked_search(pages, terms):
+    """The matches of `terms` among `pages`, best first, with the number of matches known (KnownLength).
+
+    Ranking reads the whole text vector of every match: « coopération », in nine pages out of ten,
+    had 12,000 rows ranked for every search (300 ms on PostgreSQL), and counting them cost as much
+    again. One query of keys first finds the MAX_RANKED + 1 most recently published matches, without
+    ranking; when there are more than MAX_RANKED, only the MAX_RANKED most recent are ranked and the
+    page says "more than MAX_RANKED results" (`capped`) rather than counting them.
+    A rarer word is ranked over all its matches, as before.
+    """
+    matches = pages.order_by("-last_published_at").search(terms, operator="and", order_by_relevance=False)
+    recent = list(matches.get_queryset()[: MAX_RANKED + 1].values_list("pk", flat=True))
+    if len(recent) <= MAX_RANKED:
+        return KnownLength(pages.search(terms, operator="and"), len(recent))
+    ranked = pages.filter(pk__in=recent[:MAX_RANKED]).search(terms, operator="and")
+    return KnownLength(ranked, MAX_RANKED, capped=True)

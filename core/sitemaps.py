@@ -38,8 +38,10 @@ class PageSitemap(Sitemap):
         return self.get_wagtail_site().root_page.get_descendants(inclusive=True).live().public()
 
     def items(self):
-        return self.pages().order_by("path").values_list(
-            "pk", "content_type_id", "url_path", "last_published_at", "latest_revision_created_at"
+        return (
+            self.pages()
+            .order_by("path")
+            .values_list("pk", "content_type_id", "url_path", "last_published_at", "latest_revision_created_at")
         )
 
     def get_latest_lastmod(self):

@@ -12,7 +12,15 @@ from wagtail.models import Page
 
 from core import origin
 from core.pagination import paginate
-from core.search import MAX_QUERY_LENGTH, clean_query, excerpt_around, highlight, search_terms
+from core.search import (
+    MAX_QUERY_LENGTH,
+    MAX_RANKED,
+    clean_query,
+    excerpt_around,
+    highlight,
+    ranked_search,
+    search_terms,
+)
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -43,7 +51,7 @@ def search(request):
         results = Paginator([], SEARCH_RESULTS_PER_PAGE).page(1)
     elif query:
         pages = Page.objects.live().public().type(*searchable_types()).specific()
-        results = paginate(request, pages.search(terms, operator="and"), SEARCH_RESULTS_PER_PAGE)
+        results = paginate(request, ranked_search(pages, terms), SEARCH_RESULTS_PER_PAGE)
         results.object_list = prefetch_terms(results.object_list)
         for page in results:
             intro = getattr(page, "intro", "") or page.search_description or ""
@@ -55,6 +63,7 @@ def search(request):
         {
             "query": query,
             "results": results,
+            "max_ranked": MAX_RANKED,
             "meta_title": f"Recherche : {query}" if query else "Recherche",
             "query_truncated": len(raw_query.strip()) > MAX_QUERY_LENGTH,
         },

@@ -54,6 +54,36 @@ def test_search_ranks_title_matches_first_and_paginates(client, site_tree):
     assert len(found(client, "jumelage", page="2")) == 2
 
 
+def test_a_word_in_most_pages_is_ranked_among_its_most_recent_matches(client, site_tree, monkeypatch):
+    """core.search.ranked_search: past MAX_RANKED matches, only the most recently published are ranked,
+    best first; the visitor is told how many pages match and which ones are ranked."""
+    import datetime
+
+    from django.utils import timezone
+
+    from core import search
+
+    monkeypatch.setattr(search, "MAX_RANKED", 4)
+    monkeypatch.setattr("core.views.MAX_RANKED", 4)
+    now = timezone.now()
+    for number in range(6):
+        page = ArticlePageFactory(parent=site_tree["articles"], title=f"Note {number}", intro="Un jumelage.")
+        page.last_published_at = now - datetime.timedelta(days=10 - number)  # Note 5 is the most recent
+        page.save(update_fields=["last_published_at"])
+    old = ArticlePageFactory(parent=site_tree["articles"], title="Jumelage ancien", intro="Jumelage, jumelage.")
+    old.last_published_at = now - datetime.timedelta(days=365)
+    old.save(update_fields=["last_published_at"])
+    recent = ArticlePageFactory(parent=site_tree["articles"], title="Jumelage récent", intro="Jumelage, jumelage.")
+
+    response = client.get("/recherche/", {"q": "jumelage"})
+    titles = [page.title for page in response.context["results"]]
+    assert titles[0] == "Jumelage récent"  # ranked first among the four most recent
+    assert set(titles) == {"Jumelage récent", "Note 5", "Note 4", "Note 3"}
+    html = " ".join(response.content.decode().split())
+    assert "Plus de 4 résultats pour « jumelage » : les 4 plus récents, classés par pertinence." in html
+    assert recent.url in html and old.url not in html
+
+
 def test_french_search_ignores_accents_and_plural_forms(client, site_tree):
     ArticlePageFactory(parent=site_tree["articles"], title="Les coopérations franco-libanaises", intro="Bilan.")
     ArticlePageFactory(parent=site_tree["articles"], title="Agriculture urbaine", intro="Des jardins.")
