@@ -28,10 +28,10 @@ def build(today=None):
         indexes, _standard = ensure_sections(writer, home, images, documents)
         ensure_articles(writer, indexes["articles"], terms, images, documents)
         ensure_events(writer, indexes["events"], terms, images, documents, today=today)
-        registrations = ensure_registrations(indexes["events"])
         ensure_resources(writer, indexes["resources"], terms, images, documents, audio)
         ensure_newsletter(writer, home, themes)
-        ensure_groups(writer, home, countries)
+        ensure_groups(writer, home, countries)  # creates the directory's collectivités
+        registrations = ensure_registrations(indexes["events"])
         ensure_funds_and_calls(writer, home, terms, today=today)
         ensure_settings(site, images)
         ensure_navigation(site, home)

@@ -4,10 +4,12 @@
 - "Réunion du groupe-pays Sénégal" (hybrid): 3 places, full, one person waiting ("Complet");
 - "Atelier : monter un projet de coopération avec le 1 % eau": 1 place, nobody yet (the browser
   story registers, cancels and sees the waiting person promoted there).
-Names are invented; addresses are on example.org.
+Names are invented; addresses are on example.org. A person whose organisation is in the directory
+(demo.groups creates it first) is linked to it, as the form does.
 """
 
 from demo.pages import make_slug
+from directory.models import Collectivite
 from events.models import EventPage
 from registrations.choices import AttendanceMode, RegistrationStatus
 from registrations.models import Registration
@@ -34,6 +36,7 @@ PEOPLE = {
 def ensure_registrations(index):
     """Demo registrations of the events above (content.ensure_events opens them); returns how many were added."""
     created = 0
+    directory = dict(Collectivite.objects.values_list("name", "pk"))
     for title, capacity in OPEN_EVENTS.items():
         event = EventPage.objects.child_of(index).filter(slug=make_slug(title)).first()
         if event is None:
@@ -47,6 +50,7 @@ def ensure_registrations(index):
                 email=email,
                 name=name,
                 organisation=organisation,
+                collectivite_id=directory.get(organisation),
                 function=function,
                 attendance=attendance,
                 consent=True,

@@ -25,7 +25,7 @@ def registration_for_token(value):
         token = uuid.UUID(signing.TimestampSigner(salt=SIGNER_SALT).unsign(value, max_age=LINK_MAX_AGE))
     except (signing.BadSignature, ValueError):
         return None
-    return Registration.objects.select_related("event").filter(token=token).first()
+    return Registration.objects.select_related("event", "collectivite").filter(token=token).first()
 
 
 def registration_url(event, request=None):

@@ -29,6 +29,19 @@ class Registration(models.Model):
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField("nom et prénom", max_length=150)
     email = models.EmailField("adresse électronique")
+    # Chosen in the directory of local governments, or None (an association, an institution, a local
+    # government the directory lacks). SET_NULL, not PROTECT: deleting a directory entry must not depend
+    # on people's registrations (short-lived personal data editors do not see), and nothing is lost,
+    # since `organisation` always keeps the name as it was when the person registered.
+    collectivite = models.ForeignKey(
+        "directory.Collectivite",
+        verbose_name="collectivité de l’annuaire",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+    # The name typed by the person, or the directory's name at registration time when one was chosen.
     organisation = models.CharField("collectivité ou organisation", max_length=200)
     function = models.CharField("fonction", max_length=150, blank=True)
     attendance = models.CharField("participation", max_length=10, choices=AttendanceMode.choices, blank=True)
@@ -58,6 +71,11 @@ class Registration(models.Model):
         return f"{self.name} – {self.event}"
 
     @property
+    def organisation_name(self):
+        """The directory's current name when the registration is linked to it, else the name kept as text."""
+        return self.collectivite.name if self.collectivite_id else self.organisation
+
+    @property
     def is_active(self):
         return self.status in ACTIVE_STATUSES
 
@@ -73,6 +91,7 @@ class Registration(models.Model):
             "nom": self.name,
             "adresse_electronique": self.email,
             "collectivite_ou_organisation": self.organisation,
+            "collectivite_de_l_annuaire": self.collectivite.name if self.collectivite_id else None,
             "fonction": self.function,
             "participation": self.get_attendance_display(),
             "besoins_accessibilite": self.accessibility,

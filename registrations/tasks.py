@@ -49,7 +49,7 @@ def build_email(registration, kind):
 @retrying_task(max_attempts=5, backoff=60, priority=EMAIL_PRIORITY)
 def send_registration_email(registration_pk, kind):
     """Send one registration email; an erased registration sends nothing."""
-    registration = Registration.objects.select_related("event").filter(pk=registration_pk).first()
+    registration = Registration.objects.select_related("event", "collectivite").filter(pk=registration_pk).first()
     if registration is None:
         return 0
     return build_email(registration, kind).send()

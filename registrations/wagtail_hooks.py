@@ -1,7 +1,7 @@
 """Registrations in the admin (wagtail-modeladmin: filters by event and status, CSV export) and the
 `seats_taken` annotation the agenda asks for through events' hook."""
 
-from django.contrib.admin import SimpleListFilter
+from django.contrib.admin import SimpleListFilter, display
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
@@ -36,15 +36,24 @@ class RegistrationAdmin(ModelAdmin):
     menu_icon = "group"
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ("name", "email", "organisation", "event", "status", "attendance", "created_at")
+    list_display = ("name", "email", "organisation_name", "event", "status", "attendance", "created_at")
     list_filter = (EventFilter, "status", "attendance")
-    search_fields = ("name", "email", "organisation")
-    list_select_related = ("event",)
-    list_export = ("event", "status", "name", "email", "organisation", "function", "attendance", "accessibility",
-                   "created_at", "promoted_at", "cancelled_at")  # fmt: skip
+    search_fields = ("name", "email", "organisation", "collectivite__name")
+    list_select_related = ("event", "collectivite")
+    list_export = ("event", "status", "name", "email", "organisation_name", "in_directory", "function", "attendance",
+                   "accessibility", "created_at", "promoted_at", "cancelled_at")  # fmt: skip
     export_filename = "inscriptions"
     inspect_view_enabled = True
     ordering = ("-created_at",)
+
+    @display(description="collectivité ou organisation", ordering="organisation")
+    def organisation_name(self, registration):
+        """The directory's name when the registration is linked to it, else the name the person wrote."""
+        return registration.organisation_name
+
+    @display(description="dans l’annuaire")
+    def in_directory(self, registration):
+        return "oui" if registration.collectivite_id else "non"
 
 
 modeladmin_register(RegistrationAdmin)

@@ -28,12 +28,16 @@ def wait_for(inbox, address, subject_start, timeout=60):
     raise AssertionError(f"no email «{subject_start}» for {address}; got {[str(m['Subject']) for m in inbox.messages]}")
 
 
-def register(page, name, address, organisation):
+def register(page, name, address, *, collectivite=None, organisation=None):
+    """Register with a local government chosen in the directory's list, or an organisation's name."""
     page.goto(EVENT)
     page.get_by_role("link", name=re.compile("^S’inscrire")).click()
     page.get_by_label("Nom et prénom").fill(name)
     page.get_by_label("Adresse électronique").fill(address)
-    page.get_by_label("Collectivité ou organisation").fill(organisation)
+    if collectivite:
+        page.get_by_label("Votre collectivité dans l’annuaire").select_option(label=collectivite)
+    if organisation:
+        page.get_by_label("Ou le nom de votre organisation, si elle n’y figure pas").fill(organisation)
     page.get_by_label("Fonction").fill("Chargé·e de mission")
     page.get_by_label(re.compile("^J’accepte")).check()
     page.get_by_role("button", name=re.compile("^S’inscrire")).click()
@@ -52,17 +56,26 @@ def test_register_cancel_and_the_waiting_person_is_promoted(new_page, smtp_inbox
     results = AXE.run(first, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     assert results.response["violations"] == [], describe(results.response["violations"])
 
-    register(first, "Inès Morel", "ines.morel@example.org", "Ville de Nantes")
+    # Neither the directory nor a name: the French message is next to the list, which says so.
+    first.get_by_label("Nom et prénom").fill("Inès Morel")
+    first.get_by_role("button", name=re.compile("^S’inscrire")).click()
+    chooser = first.get_by_label("Votre collectivité dans l’annuaire")
+    expect(chooser).to_have_attribute("aria-invalid", "true")
+    expect(chooser).to_have_accessible_description(re.compile("Choisissez votre collectivité dans l’annuaire"))
+
+    register(first, "Inès Morel", "ines.morel@example.org", collectivite="Ville de Nantes")
     confirmation = wait_for(inbox, "ines.morel@example.org", "Inscription confirmée")
     assert any(part.get_content_type() == "text/calendar" for part in confirmation.iter_attachments())
+    assert "Collectivité ou organisation : Ville de Nantes" in confirmation.get_body(("plain",)).get_content()
 
     second = new_page(width=1280)
-    register(second, "Paul Girard", "paul.girard@example.org", "Métropole de Lille")
+    register(second, "Paul Girard", "paul.girard@example.org", organisation="Métropole de Lille")
     wait_for(inbox, "paul.girard@example.org", "Liste d’attente")
     second.goto(EVENT)
     expect(second.locator("main")).to_contain_text("Complet")
 
     first.goto(link_in(confirmation))
+    expect(first.locator("dl")).to_contain_text("Ville de Nantes")
     first.get_by_role("button", name="Annuler mon inscription").click()
     expect(first.get_by_role("status")).to_contain_text("Votre inscription est annulée.")
     wait_for(inbox, "ines.morel@example.org", "Inscription annulée")
@@ -70,3 +83,4 @@ def test_register_cancel_and_the_waiting_person_is_promoted(new_page, smtp_inbox
     assert any(part.get_content_type() == "text/calendar" for part in promoted.iter_attachments())
     second.goto(link_in(promoted))
     expect(second.locator("dl")).to_contain_text("Confirmée")
+    expect(second.locator("dl")).to_contain_text("Métropole de Lille")

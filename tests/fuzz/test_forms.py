@@ -126,7 +126,8 @@ def test_the_registration_form_with_generated_values(client, fuzz_site):
             assert Registration.objects.count() == before["registrations"]
 
     url = f"/agenda/{fuzz_site['slugs']['event']}/inscription/"
-    fields = ["name", "email", "organisation", "function", "attendance", "accessibility", "consent", "site_web"]
+    fields = ["name", "email", "collectivite", "organisation", "function", "attendance", "accessibility", "consent",
+              "site_web"]  # fmt: skip
     sent = fuzz_form(
         client, url, fields, before=note, after=saved_whole_or_not_at_all, allowed_statuses=(200, 302, 400, 429)
     )
