@@ -55,6 +55,58 @@ print(started, time.time(), flush=True)
 """
 
 
+# The first visit after a publish: another page (an old article, on no listing's first page) is
+# published, which purges the whole page cache, then the page is requested once, then the bare view.
+AFTER_PUBLISH = """
+import json, statistics, sys, time, urllib.request
+from bench.env import setup_django
+setup_django()
+from articles.models import ArticlePage
+site, bare, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+page = ArticlePage.objects.live().order_by("date", "pk").first()
+def timed(url):
+    started = time.perf_counter()
+    with urllib.request.urlopen(url) as response:
+        response.read()
+        return (time.perf_counter() - started) * 1000, response.headers.get("X-Page-Cache", "")
+out = {}
+for name, path in (("home", "/"), ("listing", "/actualites/")):
+    timed(site + path)
+    pages, bares, states = [], [], []
+    for number in range(rounds):
+        page.title = f"Republie {number} {time.time_ns()}"
+        page.save_revision().publish()
+        ms, state = timed(site + path)
+        pages.append(ms)
+        states.append(state)
+        bares.append(timed(bare + "/")[0])
+    pages.sort()
+    out[name] = {
+        "path": path,
+        "rounds": rounds,
+        "p50_ms": round(statistics.median(pages), 1),
+        "p95_ms": round(pages[int(0.95 * (rounds - 1))], 1),
+        "bare_p50_ms": round(statistics.median(bares), 2),
+        "ratio_to_bare": round(statistics.median(bares) / statistics.median(pages), 3),
+        "states": sorted(set(states)),
+    }
+print(json.dumps(out))
+"""
+AFTER_PUBLISH_ROUNDS = 20
+
+
+def first_visit_after_publish(site, bare, env):
+    out = subprocess.run(
+        [PY, "-c", AFTER_PUBLISH, site, bare, str(AFTER_PUBLISH_ROUNDS)],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def first_link(site, path, prefix):
     body = get(site + path)[2].decode()
     return re.search(rf'href="({prefix}[^"?#]+/)"', body).group(1)
@@ -146,6 +198,8 @@ def measure(wrk, args, env=None):
                 "ratio_range": [round(ratios[0], 3), round(ratios[-1], 3)],
             }
         results["purge_to_fresh"] = purge_to_fresh(site, env)
+        log(f"page cache: first visit after a publish ({AFTER_PUBLISH_ROUNDS} publishes per row)")
+        results["after_publish"] = first_visit_after_publish(site, bare, env)
     return results
 
 
@@ -174,6 +228,13 @@ def print_page_cache(results):
         f"was {'fresh' if purge['requests_until_fresh'] == 1 else 'STALE'} ({purge['state_when_fresh']}, "
         f"served {purge['fresh_after_publish_returned_ms']} ms after publish() returned, rendering included)"
     )
+    print("first visit after another page is published (one request each, single connection; ratio = bare p50 / p50):")
+    for name, row in results.get("after_publish", {}).items():
+        print(
+            f"  {name:<10}{row['path']:<15} p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, bare p50 "
+            f"{row['bare_p50_ms']} ms, × bare {row['ratio_to_bare']:.3f} ({row['rounds']} rounds; X-Page-Cache: "
+            f"{', '.join(row['states'])})"
+        )
 
 
 def main(argv=None):
