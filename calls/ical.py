@@ -24,7 +24,8 @@ def deadline_component(call, request):
     component.add("summary", f"Date limite : {call.title}")
     component.add("dtstart", call.deadline.astimezone(ical.TIMEZONE))
     url = origin.page_url(call, request)
-    component.add("description", "\n\n".join(text for text in deadline_details(call, url) if text))
+    details = [call.get_kind_display(), call.funder, call.intro, call.apply_url, url]
+    component.add("description", "\n\n".join(text for text in details if text))
     component.add("url", url)
     component.add("transp", "TRANSPARENT")
     categories = [term.name for term in call.sorted_countries + call.sorted_themes]
@@ -33,23 +34,11 @@ def deadline_component(call, request):
     return component
 
 
-def deadline_details(call, url):
-    return [call.get_kind_display(), call.funder, call.intro, call.apply_url, url]
-
-
 def deadline_parts(call, request):
-    """Every value deadline_component reads (the key of its rendered VEVENT)."""
-    url = origin.page_url(call, request)
+    """Every value deadline_component reads (the key of its rendered VEVENT); the URL by its url_path."""
     terms = tuple(term.name for term in call.sorted_countries + call.sorted_themes)
-    return (
-        call.pk,
-        origin.host(),
-        call.last_published_at,
-        call.title,
-        call.deadline,
-        *deadline_details(call, url),
-        terms,
-    )
+    details = (call.get_kind_display(), call.funder, call.intro, call.apply_url, call.url_path)
+    return (call.pk, origin.origin(), call.last_published_at, call.title, call.deadline, details, terms)
 
 
 def calendar_response(calls, request, name, filename):

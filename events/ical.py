@@ -53,16 +53,17 @@ def event_component(event, request):
 
 
 def event_parts(event, request):
-    """Every value event_component reads (the key of its rendered VEVENT)."""
+    """Every value event_component reads (the key of its rendered VEVENT); the URL by its url_path, which
+    with the origin decides it, without building it for every event."""
     return (
         event.pk,
-        origin.host(),
+        origin.origin(),
         event.last_published_at,
         event.title,
         event.all_day,
         event.start,
         event.end,
-        origin.page_url(event, request),
+        event.url_path,
         event.intro,
         event.online_url,
         event.venue,
