@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv venv-dev run migrate demo test fuzz test-e2e chromium java node validate lint format serve scheduler worker two-instances audit bench bench-data profile bench-page-cache bench-hit-path bench-newsletter bench-import clean
+.PHONY: help venv venv-dev run migrate demo test fuzz test-e2e chromium java node validate lint messages format serve scheduler worker two-instances audit bench bench-data profile bench-page-cache bench-hit-path bench-newsletter bench-import clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -104,6 +104,9 @@ lint: venv-dev ## ruff, djhtml and the layers contract (import-linter, pyproject
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/djhtml --check templates
 	$(VENV)/bin/lint-imports
+
+messages: ## Compile the project's translations (locale/fr: French for strings third-party apps leave in English)
+	msgfmt --check -o locale/fr/LC_MESSAGES/django.mo locale/fr/LC_MESSAGES/django.po
 
 format: venv-dev ## Format Python and templates
 	$(VENV)/bin/ruff check --fix .

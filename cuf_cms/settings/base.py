@@ -180,6 +180,9 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
+# French for the strings a third-party app's own French catalog leaves empty (wagtailmedia's dashboard
+# summary, search results…); `make messages` compiles it.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
