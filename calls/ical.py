@@ -28,17 +28,15 @@ def deadline_component(call, request):
     component.add("description", "\n\n".join(text for text in details if text))
     component.add("url", url)
     component.add("transp", "TRANSPARENT")
-    categories = [term.name for term in call.sorted_countries + call.sorted_themes]
-    if categories:
-        component.add("categories", categories)
+    if call.term_names:
+        component.add("categories", list(call.term_names))
     return component
 
 
 def deadline_parts(call, request):
     """Every value deadline_component reads (the key of its rendered VEVENT); the URL by its url_path."""
-    terms = tuple(term.name for term in call.sorted_countries + call.sorted_themes)
     details = (call.get_kind_display(), call.funder, call.intro, call.apply_url, call.url_path)
-    return (call.pk, origin.origin(), call.last_published_at, call.title, call.deadline, details, terms)
+    return (call.pk, origin.origin(), call.last_published_at, call.title, call.deadline, details, call.term_names)
 
 
 def calendar_response(calls, request, name, filename):

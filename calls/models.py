@@ -17,6 +17,7 @@ from wagtail.search import index
 from core.blocks import DocumentLinkBlock
 from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
+from core.querysets import prefetch_term_names
 from core.seo import page_structured_data
 
 from .choices import CallKind, CallStatus
@@ -44,7 +45,8 @@ class CallIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("echeances.ics/")  # served at /appels/echeances.ics, see cuf_cms/urls.py
     def ical_view(self, request):
         """The deadlines of the open calls, as an iCalendar feed."""
-        return calendar_response(self.calls().open().with_terms(), request, "Appels – Cités Unies France", "echeances")
+        calls = prefetch_term_names(self.calls().open().defer_streamfields())
+        return calendar_response(calls, request, "Appels – Cités Unies France", "echeances")
 
     def get_ical_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("ical_view").rstrip("/")

@@ -207,6 +207,11 @@ class TaggedPage(Page):
     def sorted_themes(self):
         return sorted(self.themes.all(), key=lambda term: term.name)
 
+    @cached_property
+    def term_names(self):
+        """Names of the page's countries then themes, each sorted (prefetch_term_names fills it for a list)."""
+        return tuple(term.name for term in self.sorted_countries + self.sorted_themes)
+
     @property
     def category_labels(self):
         """Labels of the card's category line, e.g. Actualité / Palestine / Crises et réhabilitation."""

@@ -47,3 +47,29 @@ class TaggedPageQuerySet(PageQuerySet):
             .select_related("cover", *self.card_select_related)
             .prefetch_related(*self.model.card_prefetches())
         )
+
+
+def prefetch_term_names(pages):
+    """Fill `term_names` of many pages of one type with two queries of names.
+
+    Prefetching the terms themselves builds a related manager and a Term instance per link: for the
+    agenda's iCalendar feed (480 events) that was half of the request once its events were cached.
+    """
+    pages = list(pages)
+    if not pages:
+        return pages
+    model = type(pages[0])
+    names = {page.pk: ([], []) for page in pages}
+    for position, relation in enumerate(("countries", "themes")):
+        field = model._meta.get_field(relation)
+        through = field.remote_field.through
+        page_column, term_column = field.m2m_field_name(), field.m2m_reverse_field_name()
+        links = through.objects.filter(**{f"{page_column}__in": list(names)}).values_list(
+            page_column, f"{term_column}__name"
+        )
+        for page_id, name in links:
+            names[page_id][position].append(name)
+    for page in pages:
+        countries, themes = names[page.pk]
+        page.__dict__["term_names"] = tuple(sorted(countries) + sorted(themes))
+    return pages

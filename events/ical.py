@@ -46,9 +46,8 @@ def event_component(event, request):
         component.add("status", "TENTATIVE")
     else:
         component.add("status", "CONFIRMED")
-    categories = [term.name for term in event.sorted_countries + event.sorted_themes]
-    if categories:
-        component.add("categories", categories)
+    if event.term_names:
+        component.add("categories", list(event.term_names))
     return component
 
 
@@ -70,7 +69,7 @@ def event_parts(event, request):
         event.city,
         event.format,
         event.status,
-        tuple(term.name for term in event.sorted_countries + event.sorted_themes),
+        event.term_names,
     )
 
 
