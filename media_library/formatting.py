@@ -18,8 +18,3 @@ def file_size_fr(value):
             return f"{text.replace('.', ',')} {unit}"
     return ""
 
-
-def file_extension(filename):
-    """The upper-case extension of a file name: PDF, DOCX…"""
-    name = str(filename or "")
-    return name.rsplit(".", 1)[-1].upper() if "." in name else ""
