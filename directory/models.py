@@ -31,6 +31,7 @@ from .choices import CollectiviteKind, FrenchRegion
 from .filters import CollectiviteFilterSet
 
 CONTEXT_HOOK = "directory_collectivite_context"
+URL_PREFIX_HOOK = "directory_collectivite_url_prefix"  # see wagtail_hooks.py
 CONTRIBUTIONS_RELATION = "fund_contributions"
 
 

@@ -1,7 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Collectivite
+from .models import URL_PREFIX_HOOK, Collectivite, directory_url
 
 
 class CollectiviteViewSet(SnippetViewSet):
@@ -16,3 +17,10 @@ class CollectiviteViewSet(SnippetViewSet):
 
 
 register_snippet(CollectiviteViewSet)
+
+
+@hooks.register(URL_PREFIX_HOOK)
+def collectivite_url_prefix(request):
+    """Pages of apps that may not import the directory (a fund's contributors) link a local government
+    to this prefix plus its slug."""
+    return directory_url(request)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, PageManager
@@ -157,6 +158,8 @@ class FundPage(RoutablePageMixin, TaggedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contributions"] = list(self.contributions.select_related("collectivite"))
+        if context["contributions"]:
+            context["directory_url"] = directory_url(request)
         context["decisions"] = list(self.decisions.all())
         return context
 
@@ -179,6 +182,13 @@ class FundPage(RoutablePageMixin, TaggedPage):
 
     def get_csv_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("transparency_csv_view").rstrip("/")
+
+
+def directory_url(request):
+    """Where the directory lists local governments ("" without a directory), from the directory's hook:
+    the content apps do not import each other."""
+    prefixes = (hook(request) for hook in hooks.get_hooks("directory_collectivite_url_prefix"))
+    return next((prefix for prefix in prefixes if prefix), "")
 
 
 class FundContribution(Orderable):

@@ -50,10 +50,14 @@ modeladmin_register(PledgeAdmin)
 @hooks.register("directory_collectivite_context")
 def collectivite_fund_contributions(request, collectivite):
     """A local government's page in the directory lists its contributions to published, public funds
-    only (the directory's default lists every row of the relation, drafts included), in one query."""
+    only (the directory's default lists every row of the relation, drafts included), in one query, each
+    linked to its fund."""
     contributions = (
         FundContribution.objects.filter(collectivite=collectivite, page__in=FundPage.objects.visible().values("pk"))
         .select_related("page")
         .order_by("-page__opening_date", "sort_order")
     )
-    return {"fund_contributions": list(contributions)}
+    return {
+        "fund_contributions": list(contributions),
+        "fund_contributions_template": "funds/includes/collectivite_contributions.html",
+    }

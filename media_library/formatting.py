@@ -17,4 +17,3 @@ def file_size_fr(value):
                 text = text[:-2]
             return f"{text.replace('.', ',')} {unit}"
     return ""
-

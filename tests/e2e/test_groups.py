@@ -67,6 +67,40 @@ def test_from_the_homepage_to_a_group_and_its_chair_with_the_keyboard(new_page, 
     page.screenshot(path=artifacts_dir / f"parcours-collectivite-{width}.png", full_page=True)
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_from_a_group_to_its_fund_a_contributor_and_back_with_the_keyboard(new_page, artifacts_dir, width):
+    """Homepage → Groupe-pays Liban → its solidarity fund → a contributing local government → the fund."""
+    page = new_page(width=width)
+    page.goto("/")
+    if width < 700:
+        tab_to(page, "Menu")
+        page.keyboard.press("Enter")
+    tab_to(page, "Groupes-pays")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/groupes-pays/")
+    tab_to(page, "Groupe-pays Liban")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/groupes-pays/liban/")
+    assert page.get_by_role("heading", name="Fonds de solidarité", exact=True).is_visible()
+
+    tab_to(page, "Fonds de solidarité Liban")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/fonds-de-solidarite/liban/")
+    assert page.locator("h1").inner_text().startswith("Fonds de solidarité Liban")
+    assert page.locator(".project-item__name").count() >= 1
+    page.screenshot(path=artifacts_dir / f"parcours-groupe-fonds-{width}.png", full_page=True)
+
+    tab_to(page, "Ville de Marseille")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/collectivites/marseille/")
+    assert page.get_by_role("heading", name="Contributions aux fonds de solidarité").is_visible()
+    page.screenshot(path=artifacts_dir / f"parcours-fonds-contributrice-{width}.png", full_page=True)
+
+    tab_to(page, "Fonds de solidarité Liban")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/fonds-de-solidarite/liban/")
+
+
 def test_the_directory_filters_by_region_with_the_keyboard(new_page, artifacts_dir):
     page = new_page(width=1280)
     page.goto("/")

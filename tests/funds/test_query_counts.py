@@ -16,7 +16,8 @@ from tests.factories import CollectiviteFactory, CountryFactory, FundPageFactory
 pytestmark = pytest.mark.django_db
 
 # Every page reads the menus edited in the admin (core/navigation.py): +1 with empty menus, as here.
-BUDGETS = {"funds": 12, "calls": 16, "fund": 17}
+# A fund page with contributions: +1 for the directory's URL, to link each contributor.
+BUDGETS = {"funds": 12, "calls": 16, "fund": 18}
 
 
 def cold_queries(client, url):
