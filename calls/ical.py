@@ -16,14 +16,13 @@ from core import ical, origin
 PRODID = "-//Cités Unies France//Appels//FR"
 
 
-def deadline_component(call, request):
+def deadline_component(call, url):
     component = ICalEvent()
     # Stable whatever name the calendar was fetched under: the public origin's host (BASE_URL).
     component.add("uid", f"appel-{call.pk}@{origin.host()}")
     component.add("dtstamp", (call.last_published_at or timezone.now()).astimezone(datetime.UTC))
     component.add("summary", f"Date limite : {call.title}")
     component.add("dtstart", call.deadline.astimezone(ical.TIMEZONE))
-    url = origin.page_url(call, request)
     details = [call.get_kind_display(), call.funder, call.intro, call.apply_url, url]
     component.add("description", "\n\n".join(text for text in details if text))
     component.add("url", url)
@@ -33,14 +32,20 @@ def deadline_component(call, request):
     return component
 
 
-def deadline_parts(call, request):
+def deadline_parts(call):
     """Every value deadline_component reads (the key of its rendered VEVENT); the URL by its url_path."""
     details = (call.get_kind_display(), call.funder, call.intro, call.apply_url, call.url_path)
     return (call.pk, origin.origin(), call.last_published_at, call.title, call.deadline, details, call.term_names)
 
 
-def calendar_response(calls, request, name, filename):
+def calendar_response(calls, name, filename):
+    url_of = origin.path_urls()
     calendar = ical.calendar_bytes(
-        calls, request, kind="appel", component=deadline_component, parts=deadline_parts, prodid=PRODID, name=name
+        calls,
+        kind="appel",
+        component=lambda call: deadline_component(call, url_of(call.url_path)),
+        parts=deadline_parts,
+        prodid=PRODID,
+        name=name,
     )
     return ical.calendar_response(calendar, filename, "appels")

@@ -46,7 +46,7 @@ class CallIndexPage(RoutablePageMixin, SectionIndexPage):
     def ical_view(self, request):
         """The deadlines of the open calls, as an iCalendar feed."""
         calls = prefetch_term_names(self.calls().open().defer_streamfields())
-        return calendar_response(calls, request, "Appels – Cités Unies France", "echeances")
+        return calendar_response(calls, "Appels – Cités Unies France", "echeances")
 
     def get_ical_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("ical_view").rstrip("/")

@@ -37,15 +37,10 @@ def calendar_head(prodid, name):
     return calendar.to_ical().removesuffix(END)
 
 
-def calendar_bytes(items, request, *, kind, component, parts, prodid, name):
-    """The calendar of `component(item, request)` for each item; `parts(item, request)` names every value
-    the component is built from (the key of its rendered bytes)."""
-    vevents = render_many(
-        f"ical-{kind}",
-        items,
-        lambda item: parts(item, request),
-        lambda item: component(item, request).to_ical(),
-    )
+def calendar_bytes(items, *, kind, component, parts, prodid, name):
+    """The calendar of `component(item)` for each item; `parts(item)` names every value the component is
+    built from (the key of its rendered bytes)."""
+    vevents = render_many(f"ical-{kind}", items, parts, lambda item: component(item).to_ical())
     body = [calendar_head(prodid, name)]
     if any(f"TZID={TIMEZONE_ID}".encode() in vevent for vevent in vevents):
         body.append(timezone_component())

@@ -9,21 +9,24 @@ http://localhost on a fresh install). Wagtail's default Site is kept equal to BA
 """
 
 import logging
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
+from django.urls import reverse
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+@lru_cache(maxsize=8)
 def parse_base_url(value):
     """(scheme, host, port) of a BASE_URL value; ValueError names what is wrong with it.
 
     Only an origin is accepted: http or https, a host, an optional port, no path, query or fragment
-    (a trailing "/" is tolerated).
+    (a trailing "/" is tolerated). Cached by value: a feed or a sitemap asks for the origin once per URL.
     """
     parts = urlsplit((value or "").strip())
     if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
@@ -39,7 +42,12 @@ def parse_base_url(value):
 
 def origin():
     """BASE_URL normalised: scheme://host[:port], lower-case host, default port left out, no trailing slash."""
-    scheme, host, port = parse_base_url(settings.BASE_URL)
+    return normalised_origin(settings.BASE_URL)
+
+
+@lru_cache(maxsize=8)
+def normalised_origin(base_url):
+    scheme, host, port = parse_base_url(base_url)
     netloc = f"[{host}]" if ":" in host else host
     if port != DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{port}"
@@ -74,6 +82,23 @@ def page_url(page, request=None):
     if parts is None or parts[2] is None:
         return None
     return absolute(parts[2])
+
+
+def path_urls():
+    """A function giving the absolute URL of a page known by its url_path only (rows read as values in
+    feeds): what page_url() gives for the loaded page, with Wagtail's site root paths read once rather
+    than per page, or None when no site holds the path."""
+    from wagtail.models import Site  # here, not at the top: see default_site()
+
+    root_paths = [root.root_path for root in Site.get_site_root_paths()]
+
+    def url_of(url_path):
+        for root_path in root_paths:
+            if url_path.startswith(root_path):
+                return absolute(reverse("wagtail_serve", args=(url_path[len(root_path) :],)))
+        return None
+
+    return url_of
 
 
 def site_address():

@@ -55,7 +55,8 @@ class PageSitemap(Sitemap):
         for pk, content_type_id, url_path, published, revised in self.paginator.page(page).object_list:
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             if model is not None and model.get_sitemap_urls is not Page.get_sitemap_urls:
-                urls.extend(model.objects.get(pk=pk).get_sitemap_urls(self.request))
+                for url in model.objects.get(pk=pk).get_sitemap_urls(self.request):
+                    urls.append({**url, "location": origin.rebase(url["location"])})
             elif url_path.startswith(root_path):
                 urls.append({"location": base + url_path[len(root_path) :], "lastmod": published or revised})
         last_mods = [url["lastmod"] for url in urls]
@@ -81,12 +82,13 @@ def sitemap_index(request, **kwargs):
 
 
 def url_element(url):
-    """One <url>, as Django's sitemap.xml template writes it (the <lastmod> date in the site's timezone)."""
+    """One <url>, as Django's sitemap.xml template writes it (the <lastmod> date in the site's timezone).
+    PageSitemap's locations are on the public origin already."""
     lastmod = url.get("lastmod")
     if isinstance(lastmod, datetime.datetime) and timezone.is_aware(lastmod):
         lastmod = timezone.localtime(lastmod)
     lastmod = f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>" if lastmod else ""
-    return f"<url><loc>{escape(origin.rebase(url['location']))}</loc>{lastmod}</url>"
+    return f"<url><loc>{escape(url['location'])}</loc>{lastmod}</url>"
 
 
 def sitemap(request, **kwargs):

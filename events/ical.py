@@ -17,7 +17,8 @@ from .choices import EventFormat, EventStatus
 PRODID = "-//Cités Unies France//Agenda//FR"
 
 
-def event_component(event, request):
+def event_component(event, url):
+    """The VEVENT of an event: a page or a row of its ICAL_FIELDS with `term_names` (the agenda's feed)."""
     component = ICalEvent()
     # Stable whatever name the calendar was fetched under: the public origin's host (BASE_URL).
     component.add("uid", f"evenement-{event.pk}@{origin.host()}")
@@ -31,7 +32,6 @@ def event_component(event, request):
     else:
         component.add("dtstart", event.start.astimezone(ical.TIMEZONE))
         component.add("dtend", event.end.astimezone(ical.TIMEZONE))
-    url = origin.page_url(event, request)
     description = "\n\n".join(text for text in (event.intro, event.online_url, url) if text)
     component.add("description", description)
     component.add("url", url)
@@ -51,7 +51,7 @@ def event_component(event, request):
     return component
 
 
-def event_parts(event, request):
+def event_parts(event):
     """Every value event_component reads (the key of its rendered VEVENT); the URL by its url_path, which
     with the origin decides it, without building it for every event."""
     return (
@@ -73,11 +73,17 @@ def event_parts(event, request):
     )
 
 
-def events_calendar(events, request, name):
+def events_calendar(events, name):
+    url_of = origin.path_urls()
     return ical.calendar_bytes(
-        events, request, kind="evenement", component=event_component, parts=event_parts, prodid=PRODID, name=name
+        events,
+        kind="evenement",
+        component=lambda event: event_component(event, url_of(event.url_path)),
+        parts=event_parts,
+        prodid=PRODID,
+        name=name,
     )
 
 
-def calendar_response(events, request, name, filename):
-    return ical.calendar_response(events_calendar(events, request, name), filename, "agenda")
+def calendar_response(events, name, filename):
+    return ical.calendar_response(events_calendar(events, name), filename, "agenda")

@@ -21,7 +21,7 @@ WITH_CALENDAR = {"confirmed", "promoted", "already"}
 
 
 def event_ics(event):
-    return events_calendar([event], None, event.title)
+    return events_calendar([event], event.title)
 
 
 def build_email(registration, kind):
