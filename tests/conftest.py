@@ -1,5 +1,7 @@
 import json
+import os
 import pathlib
+import uuid
 
 import pytest
 
@@ -27,12 +29,24 @@ def _clear_cache():
 FUZZ_STATS_DIR = pathlib.Path(__file__).resolve().parent.parent / "artifacts" / "fuzz"  # = harness.STATS_DIR
 
 
+def pytest_configure(config):
+    """One id per run, on the controller and its workers (xdist reads --testrunuid; the fuzz harness
+    names its count files after it): two runs at once on one machine never merge each other's counts."""
+    if hasattr(config, "workerinput"):
+        return
+    if getattr(config.option, "testrunuid", None) is None:
+        config.option.testrunuid = uuid.uuid4().hex
+    os.environ["PYTEST_XDIST_TESTRUNUID"] = config.option.testrunuid
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Merge the fuzz suite's request counts of every worker (tests/fuzz/harness.py) into
     artifacts/fuzz/stats.json: {database: {route: {part: requests}}}, the other database's run kept."""
     if hasattr(session.config, "workerinput"):
         return  # a worker: the controller merges once all have written their part
-    parts = sorted((FUZZ_STATS_DIR / "parts").glob("*.json")) if (FUZZ_STATS_DIR / "parts").exists() else []
+    run = os.environ["PYTEST_XDIST_TESTRUNUID"]
+    parts_dir = FUZZ_STATS_DIR / "parts"
+    parts = sorted(parts_dir.glob(f"{run}-*.json")) if parts_dir.exists() else []
     if not parts:
         return
     stats_file = FUZZ_STATS_DIR / "stats.json"

@@ -1,4 +1,10 @@
-"""Keywords of the mapped groups → Country and Theme snippets (matched by slug, so existing terms are reused)."""
+"""Keywords of the mapped groups → Country and Theme snippets.
+
+A keyword imported before is found again by its SPIP id, so one renamed in SPIP renames its term
+(same slug and URL) instead of becoming a second one; a new keyword reuses an existing term of the
+same slug or name. A term is rewritten only when its keyword changed in SPIP since the last run (its
+checksum), so a name an editor corrected in the admin is not undone by a re-run.
+"""
 
 from django.utils.text import slugify
 
@@ -30,17 +36,31 @@ class TaxonomyImporter:
         defaults = {"name": name, "description": convert_inline(row["descriptif"])}
         if model is Country:
             defaults["region"] = self.mapping.regions.get(name, self.mapping.default_region)
-        term = model.objects.filter(slug=slugify(name)[:120]).first() or model.objects.filter(name=name).first()
-        created = term is None
-        if created:
-            term = model.objects.create(slug=slugify(name)[:120], **defaults)
+        checksum = self.importer.checksum(name, defaults["description"])
+        previous = self.importer.known.get(("mot", row["id_mot"]))
+        term, outcome = self.imported_term(model, previous), Outcome.UNCHANGED
+        if term is None:
+            term = model.objects.filter(slug=slugify(name)[:120]).first() or model.objects.filter(name=name).first()
+            if term is None:
+                term, outcome = model.objects.create(slug=slugify(name)[:120], **defaults), Outcome.CREATED
+            elif previous is None:
+                outcome = Outcome.UPDATED
+        elif previous.checksum != checksum and (term.name, term.description) != (name, defaults["description"]):
+            term.name, term.description = name, defaults["description"]
+            term.save(update_fields=["name", "description"])
+            outcome = Outcome.UPDATED
         self.terms[row["id_mot"]] = term
         url = term.get_absolute_url()
-        previous = self.importer.known.get(("mot", row["id_mot"]))
-        self.importer.remember("mot", row["id_mot"], term, url, "")
-        if created:
-            return Outcome.CREATED, url
-        return (Outcome.UNCHANGED if previous is not None else Outcome.UPDATED), url
+        self.importer.remember("mot", row["id_mot"], term, url, checksum)
+        return outcome, url
+
+    def imported_term(self, model, previous):
+        """The term a keyword was imported as on an earlier run, if it still exists."""
+        if previous is None or not previous.object_id:
+            return None
+        if previous.content_type_id != self.importer.content_type(model).pk:
+            return None
+        return model.objects.filter(pk=previous.object_id).first()
 
     def terms_of(self, objet, id_objet):
         found = {"countries": [], "themes": []}

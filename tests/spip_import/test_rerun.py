@@ -141,11 +141,6 @@ def test_a_rerun_after_edits_in_spip_updates_only_what_changed(import_tiny, tiny
     assert (response.status_code, response["Location"]) == (301, "/qui-sommes-nous/")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="TaxonomyImporter.keyword() looks terms up by the keyword's new name/slug, not by the term the "
-    "keyword was imported as: a keyword renamed in SPIP becomes a second term and its articles keep the old one.",
-)
 def test_a_keyword_renamed_in_spip_renames_its_term(import_tiny, tiny, tmp_path):
     backup = Backup(tiny.backup)
     mot = next(m for m, r in sorted(backup.mots.items()) if backup.groups[r["id_groupe"]]["titre"] == "Thématiques")
@@ -160,6 +155,13 @@ def test_a_keyword_renamed_in_spip_renames_its_term(import_tiny, tiny, tmp_path)
     assert (second.created, second.updated) == (0, 1)
     term = SpipImportedObject.objects.get(spip_type="mot", spip_id=mot).target
     assert term.name == "Coopération renommée"
+    slug = term.slug  # unchanged: the theme's URL stays the same
+
+    # An editor corrects the name in the admin; a re-run with nothing changed in SPIP keeps the correction.
+    Theme.objects.filter(pk=term.pk).update(name="Coopération (nom corrigé)")
+    third = import_tiny(edited_copy(tiny, tmp_path, edit))
+    term.refresh_from_db()
+    assert (third.created, third.updated, term.name, term.slug) == (0, 0, "Coopération (nom corrigé)", slug)
 
 
 def test_an_interrupted_run_starts_again_and_ends_as_an_uninterrupted_one(import_tiny, tiny, tmp_path, monkeypatch):
