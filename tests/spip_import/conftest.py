@@ -12,15 +12,17 @@ def spip_fixture(tmp_path_factory):
 
 @pytest.fixture
 def run_import(site_tree, spip_fixture, tmp_path, django_capture_on_commit_callbacks):
-    """Run `manage.py import_spip` on the small fixture; returns the command's output."""
+    """Run `manage.py import_spip` on the small fixture, or on `fixture` (its backup and its own IMG/), or
+    on another `backup` with the fixture's IMG/; returns the command's output."""
 
-    def run(*extra, backup=None):
+    def run(*extra, fixture=None, backup=None):
+        fixture = fixture or spip_fixture
         from io import StringIO
 
         out = StringIO()
         with django_capture_on_commit_callbacks(execute=True):
             call_command(
-                "import_spip", str(backup or spip_fixture.backup), "--media", str(spip_fixture.img_dir),
+                "import_spip", str(backup or fixture.backup), "--media", str(fixture.img_dir),
                 "--report-dir", str(tmp_path), *extra, stdout=out,
             )  # fmt: skip
         return out.getvalue()

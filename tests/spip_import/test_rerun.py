@@ -33,7 +33,7 @@ def import_tiny(run_import, tiny):
     """Import a backup with the tiny fixture's own IMG/ folder; returns the run's report."""
 
     def run(backup=None):
-        run_import("--media", str(tiny.img_dir), backup=backup or tiny.backup)
+        run_import(fixture=tiny, backup=backup)
         return SpipImportRun.objects.order_by("-pk").first()
 
     return run

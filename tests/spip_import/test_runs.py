@@ -22,7 +22,7 @@ def tiny(tmp_path_factory):
 
 def test_dry_run_saves_nothing_but_the_report(run_import, tiny, tmp_path):
     pages = Page.objects.count()
-    output = run_import("--dry-run", backup=tiny.backup)
+    output = run_import("--dry-run", fixture=tiny)
     assert "essai à blanc" in output
     assert Page.objects.count() == pages
     assert not SpipImportedObject.objects.exists() and not Redirect.objects.exists()
@@ -50,7 +50,7 @@ def test_a_broken_item_is_reported_and_the_run_goes_on(run_import, tiny, tmp_pat
 def test_a_custom_mapping_skips_a_section(run_import, tiny, tmp_path):
     mapping = tmp_path / "mapping.toml"
     mapping.write_text('[[sections]]\nid = 1\ntarget = "skip"\nreason = "archives"\n', encoding="utf-8")
-    run_import("--mapping", str(mapping), backup=tiny.backup)
+    run_import("--mapping", str(mapping), fixture=tiny)
     assert SpipImportItem.objects.filter(spip_type="rubrique", spip_id=1, outcome="skipped", detail="archives").exists()
     assert not Page.objects.type(Page).filter(articlepage__isnull=False).exists()
 
@@ -59,13 +59,13 @@ def test_a_bad_mapping_is_refused_with_a_message(run_import, tiny, tmp_path):
     mapping = tmp_path / "mapping.toml"
     mapping.write_text('[[sections]]\nid = 1\ntarget = "ailleurs"\n', encoding="utf-8")
     with pytest.raises(CommandError, match="Section mal décrite"):
-        run_import("--mapping", str(mapping), backup=tiny.backup)
+        run_import("--mapping", str(mapping), fixture=tiny)
     with pytest.raises(CommandError, match="introuvable"):
         call_command("import_spip", str(tmp_path / "absent.sqlite"))
 
 
 def test_a_moderator_reads_the_report_in_the_admin(run_import, tiny, client):
-    run_import(backup=tiny.backup)
+    run_import(fixture=tiny)
     run = SpipImportRun.objects.get()
     moderator = User.objects.create_user("moderateur", "m@example.org", "motdepasse", is_staff=True)
     moderator.groups.add(Group.objects.get(name="Modérateurs"))
