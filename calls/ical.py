@@ -39,11 +39,10 @@ def deadline_parts(call):
 
 
 def calendar_response(calls, name, filename):
-    url_of = origin.path_urls()
     calendar = ical.calendar_bytes(
         calls,
         kind="appel",
-        component=lambda call: deadline_component(call, url_of(call.url_path)),
+        component=deadline_component,
         parts=deadline_parts,
         prodid=PRODID,
         name=name,

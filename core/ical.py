@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 from icalendar import Calendar, Timezone
 
+from core import origin
 from pagecache.fragments import render_many
 
 TIMEZONE_ID = "Europe/Paris"
@@ -38,9 +39,10 @@ def calendar_head(prodid, name):
 
 
 def calendar_bytes(items, *, kind, component, parts, prodid, name):
-    """The calendar of `component(item)` for each item; `parts(item)` names every value the component is
-    built from (the key of its rendered bytes)."""
-    vevents = render_many(f"ical-{kind}", items, parts, lambda item: component(item).to_ical())
+    """The calendar of `component(item, url)` for each item (a page or a row of values with its url_path);
+    `parts(item)` names every value the component is built from (the key of its rendered bytes)."""
+    url_of = origin.path_urls()
+    vevents = render_many(f"ical-{kind}", items, parts, lambda item: component(item, url_of(item.url_path)).to_ical())
     body = [calendar_head(prodid, name)]
     if any(f"TZID={TIMEZONE_ID}".encode() in vevent for vevent in vevents):
         body.append(timezone_component())

@@ -74,11 +74,10 @@ def event_parts(event):
 
 
 def events_calendar(events, name):
-    url_of = origin.path_urls()
     return ical.calendar_bytes(
         events,
         kind="evenement",
-        component=lambda event: event_component(event, url_of(event.url_path)),
+        component=event_component,
         parts=event_parts,
         prodid=PRODID,
         name=name,

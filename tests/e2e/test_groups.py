@@ -35,15 +35,20 @@ def tab_to(page, name, limit=120):
     pytest.fail(f"« {name} » is not reachable with Tab")
 
 
-@pytest.mark.parametrize("width", [1280, 375])
-def test_from_the_homepage_to_a_group_and_its_chair_with_the_keyboard(new_page, artifacts_dir, width):
-    page = new_page(width=width)
+def follow_main_menu(page, width, name):
+    """From the homepage, the main menu's link `name` with the keyboard (behind its toggle on small screens)."""
     page.goto("/")
     if width < 700:
         tab_to(page, "Menu")
         page.keyboard.press("Enter")
-    tab_to(page, "Groupes-pays")
+    tab_to(page, name)
     page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_from_the_homepage_to_a_group_and_its_chair_with_the_keyboard(new_page, artifacts_dir, width):
+    page = new_page(width=width)
+    follow_main_menu(page, width, "Groupes-pays")
     page.wait_for_url("**/groupes-pays/")
     assert page.locator("h1").inner_text() == "Groupes-pays"
     assert page.get_by_role("heading", name="Europe").is_visible()
@@ -71,12 +76,7 @@ def test_from_the_homepage_to_a_group_and_its_chair_with_the_keyboard(new_page, 
 def test_from_a_group_to_its_fund_a_contributor_and_back_with_the_keyboard(new_page, artifacts_dir, width):
     """Homepage → Groupe-pays Liban → its solidarity fund → a contributing local government → the fund."""
     page = new_page(width=width)
-    page.goto("/")
-    if width < 700:
-        tab_to(page, "Menu")
-        page.keyboard.press("Enter")
-    tab_to(page, "Groupes-pays")
-    page.keyboard.press("Enter")
+    follow_main_menu(page, width, "Groupes-pays")
     page.wait_for_url("**/groupes-pays/")
     tab_to(page, "Groupe-pays Liban")
     page.keyboard.press("Enter")
