@@ -86,17 +86,16 @@ def page_url(page, request=None):
 
 def path_urls():
     """A function giving the absolute URL of a page known by its url_path only (rows read as values in
-    feeds): what page_url() gives for the loaded page, with Wagtail's site root paths read once rather
-    than per page, or None when no site holds the path."""
+    feeds and sitemaps): what page_url() gives for the loaded page, or None when no site holds the path.
+    Wagtail's site root paths are read once and the serve view's prefix reversed once, not per page."""
     from wagtail.models import Site  # here, not at the top: see default_site()
 
     root_paths = [root.root_path for root in Site.get_site_root_paths()]
+    base = absolute(reverse("wagtail_serve", args=("",)))
 
     def url_of(url_path):
-        for root_path in root_paths:
-            if url_path.startswith(root_path):
-                return absolute(reverse("wagtail_serve", args=(url_path[len(root_path) :],)))
-        return None
+        root_path = next((root for root in root_paths if url_path.startswith(root)), None)
+        return None if root_path is None else base + url_path[len(root_path) :]
 
     return url_of
 

@@ -10,7 +10,6 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -27,8 +26,8 @@ class PageSitemap(Sitemap):
     Wagtail's Sitemap loads every page of the slice in its specific type and asks each for its
     get_sitemap_urls(), which only builds the page's URL from its url_path and reads its publication
     date: a page of 1,000 URLs took over half a second, most of it creating model instances. Here the
-    slice is one query of values and each URL is the site's root URL plus the page's path under the
-    root. A page type that overrides get_sitemap_urls() (the directory adds its local governments)
+    slice is one query of values and each URL is built from the page's url_path
+    (core.origin.path_urls). A page type that overrides get_sitemap_urls() (the directory adds its local governments)
     is still loaded and asked.
     """
 
@@ -49,16 +48,15 @@ class PageSitemap(Sitemap):
         return self.pages().aggregate(latest=Max("last_published_at"))["latest"]
 
     def _urls(self, page, protocol, domain):
-        root_path = self.get_wagtail_site().root_page.url_path
-        base = origin.absolute(reverse("wagtail_serve", args=("",)))
+        url_of = origin.path_urls()
         urls = []
         for pk, content_type_id, url_path, published, revised in self.paginator.page(page).object_list:
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             if model is not None and model.get_sitemap_urls is not Page.get_sitemap_urls:
                 for url in model.objects.get(pk=pk).get_sitemap_urls(self.request):
                     urls.append({**url, "location": origin.rebase(url["location"])})
-            elif url_path.startswith(root_path):
-                urls.append({"location": base + url_path[len(root_path) :], "lastmod": published or revised})
+            elif location := url_of(url_path):
+                urls.append({"location": location, "lastmod": published or revised})
         last_mods = [url["lastmod"] for url in urls]
         if last_mods and None not in last_mods:  # what Wagtail's Sitemap gives Django for Last-Modified
             self.latest_lastmod = max(last_mods)

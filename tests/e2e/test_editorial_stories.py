@@ -98,6 +98,15 @@ def submit(page, button_name):
     expect(page.locator(".messages")).to_contain_text("soumise pour modération")
 
 
+def submitted_then_approved(new_page, writer, title):
+    """The rédacteur submits the page, the modérateur approves it in his own browser; returns a visitor's."""
+    submit(writer, r"^Soumettre à ")
+    moderator = new_page(width=1280)
+    log_in(moderator, "moderateur")
+    approve(moderator, title)
+    return new_page(width=1280)
+
+
 def ask_for_changes(page, title, comment):
     row = awaiting_review(page, title)
     row.get_by_role("button", name="Actions").click()
@@ -226,13 +235,7 @@ def test_an_event_from_dashboard_to_the_agenda(new_page, artifacts_dir):
     writer.locator("#id_end").press("Tab")
     writer.fill("#id_city", "Lyon")
     writer.fill("#id_intro", "Une journée d’ateliers entre collectivités partenaires.")
-    submit(writer, r"^Soumettre à ")
-
-    moderator = new_page(width=1280)
-    log_in(moderator, "moderateur")
-    approve(moderator, title)
-
-    visitor = new_page(width=1280)
+    visitor = submitted_then_approved(new_page, writer, title)
     visitor.goto("/agenda/")
     card = visitor.locator("main article, main li").filter(has=visitor.get_by_role("link", name=title)).last
     expect(card).to_contain_text("Lyon")
@@ -273,13 +276,7 @@ def test_a_sound_with_its_captions_from_the_media_library_to_a_resource(new_page
     writer.locator("#id_date").press("Tab")
     writer.fill("#id_intro", "Deux élus racontent leur jumelage.")
     writer.select_option("#id_media", label=media_title)
-    submit(writer, r"^Soumettre à ")
-
-    moderator = new_page(width=1280)
-    log_in(moderator, "moderateur")
-    approve(moderator, title)
-
-    visitor = new_page(width=1280)
+    visitor = submitted_then_approved(new_page, writer, title)
     visitor.goto("/centre-de-ressources/?type=son")
     visitor.get_by_role("link", name=title).first.click()
     expect(visitor.locator("h1")).to_have_text(title)
