@@ -22,7 +22,7 @@ from tests.e2e.demo_db import ROOT
 
 PORT = int(os.environ.get("E2E_PORT", "8830"))
 BASE_URL = f"http://127.0.0.1:{PORT}"
-DEMO_PASSWORD = os.environ.get("E2E_DEMO_PASSWORD", "e2e-Demo-mot-de-passe-8")
+DEMO_PASSWORD = demo_db.DEMO_PASSWORD
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

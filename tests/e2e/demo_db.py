@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Code whose change can change the demo database: every app, the project and the requirements.
 APPS = sorted(path.name for path in ROOT.iterdir() if (path / "apps.py").is_file())
 DB_INPUTS = [*APPS, "cuf_cms", "requirements.txt"]
+# The demo accounts' password, in the cached database: the browser suite and `make validate` share the
+# cache, so whichever builds it must give the accounts the password the browser suite logs in with.
+DEMO_PASSWORD = os.environ.get("E2E_DEMO_PASSWORD", "e2e-Demo-mot-de-passe-8")
 
 
 def db_key():

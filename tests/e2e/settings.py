@@ -3,6 +3,8 @@ compressed static files served by WhiteNoise) on a scratch SQLite database, plai
 
 import os
 
+from django.conf import global_settings
+
 from cuf_cms.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -10,7 +12,9 @@ SECRET_KEY = "e2e-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 STATIC_ROOT = os.environ["E2E_STATIC_ROOT"]
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Fast hashes for the accounts this suite creates; Django's own still verify the accounts of a demo
+# database cached by `make validate` (production settings), which shares the cache (demo_db.py).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *global_settings.PASSWORD_HASHERS]
 # The suite talks plain HTTP to 127.0.0.1: cookies cannot require HTTPS here.
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

@@ -37,7 +37,7 @@ def server_env(work):
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",
         "EMAIL_URL": "dummy://",
-        "DEMO_PASSWORD": os.environ.get("DEMO_PASSWORD", secrets.token_urlsafe(12)),
+        "DEMO_PASSWORD": demo_db.DEMO_PASSWORD,  # the cache is the browser suite's too (demo_db.py)
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
         "WEB_CONCURRENCY": "2",
         "GUNICORN_THREADS": "4",
