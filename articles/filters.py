@@ -5,13 +5,18 @@ import functools
 import django_filters
 
 from core.filters import TaggedFilterSet, typed_choice_filter
+from pagecache.fragments import reused_until_purge
 
 from .choices import ArticleKind
 
 
 def article_years(articles):
-    """Years that have at least one of `articles`, most recent first."""
-    return [(str(day.year), str(day.year)) for day in articles.dates("date", "year", order="DESC")]
+    """Years that have at least one of `articles`, most recent first (read once per publish: a DISTINCT
+    over every article of the index, 25 ms on 10,000)."""
+    years = articles.dates("date", "year", order="DESC")
+    return reused_until_purge(
+        "article-years", years.query.sql_with_params(), lambda: [(str(day.year), str(day.year)) for day in years]
+    )
 
 
 class ArticleFilterSet(TaggedFilterSet):

@@ -49,7 +49,7 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("")
     def index_view(self, request):
         filterset = self.filter_articles(request)
-        articles = paginate(request, filterset.qs.for_cards(), settings.ARTICLES_PER_PAGE)
+        articles = paginate(request, filterset.qs.for_cards(), settings.ARTICLES_PER_PAGE, same_until_publish=True)
         prefetch_card_pictures(request, articles)
         return self.render(request, context_overrides={"filter": filterset, "articles": articles})
 

@@ -1,6 +1,8 @@
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import IntegerField, QuerySet, Subquery
 
+from pagecache.fragments import reused_until_purge
+
 
 class CountOf(Subquery):
     """The number of rows of a queryset, as a value of another query: (SELECT COUNT(*) FROM (…))."""
@@ -38,7 +40,7 @@ def counted_keys(narrow, number, per_page):
     return list(narrow.annotate(_total=total).values_list("pk", "_total")[start : start + per_page])
 
 
-def paginate(request, queryset, per_page):
+def paginate(request, queryset, per_page, *, same_until_publish=False):
     """A page of results; a non-numeric ?page= gives the first page, an out-of-range one the last.
 
     For a QuerySet, the page's keys are found first with a narrow ordered query, then its rows fetched
@@ -46,13 +48,20 @@ def paginate(request, queryset, per_page):
     rows. That keys query also counts the results, so page 1 and page 500 cost the same two queries;
     only a page out of range pays a separate count. Other sequences (search results) are paginated
     as they are.
+
+    `same_until_publish`: the queryset's rows change only when pages are published (no time in it),
+    so the keys and count of a page are read once per purge of the page cache and then reused.
     """
     if not isinstance(queryset, QuerySet):
         return Paginator(queryset, per_page).get_page(page_number(request))
     narrow = queryset.select_related(None).prefetch_related(None)
     paginator = Paginator(narrow.values_list("pk", flat=True), per_page)
     number = page_number(request)
-    counted = counted_keys(narrow, number, per_page)
+    if same_until_publish:
+        parts = (narrow.query.sql_with_params(), number, per_page)
+        counted = reused_until_purge("page-keys", parts, lambda: counted_keys(narrow, number, per_page))
+    else:
+        counted = counted_keys(narrow, number, per_page)
     if counted or number == 1:
         paginator.count = counted[0][1] if counted else 0  # a cached_property: set, no COUNT query
         page = paginator.page(number)

@@ -15,9 +15,11 @@ import logging
 
 from django.core.cache import caches
 
+from . import generation
 from .conf import setting
 
 PREFIX = "fragment"
+MISSING = object()
 logger = logging.getLogger(__name__)
 
 
@@ -56,3 +58,32 @@ def render_many(namespace, items, parts_of, render):
         except Exception:
             logger.warning("fragment cache unreachable", exc_info=True)
     return output
+
+
+def reused_until_purge(namespace, parts, compute):
+    """compute(), shared by every request until the next purge of the page cache (any publish).
+
+    For values read from published content that are the same for every visitor, such as the years a
+    listing can be filtered by or the keys and count of a listing page: the first request after a
+    publish computes them, the others read them. Only for values that do not depend on the time (an
+    agenda's "upcoming" does): they live as long as a cached page (PAGE_CACHE_TIMEOUT). `parts` names
+    every input, as for render_many.
+    """
+    if not setting("FRAGMENT_CACHE"):
+        return compute()
+    try:
+        current = generation.read(caches[setting("PAGE_CACHE_ALIAS")])
+        cache = caches[setting("FRAGMENT_CACHE_ALIAS")]
+        key = fragment_key(f"{namespace}:{current}", parts)
+        value = cache.get(key, MISSING) if current is not None else MISSING
+    except Exception:
+        logger.warning("fragment cache unreachable", exc_info=True)
+        return compute()
+    if value is MISSING:
+        value = compute()
+        if current is not None:
+            try:
+                cache.set(key, value, setting("PAGE_CACHE_TIMEOUT"))
+            except Exception:
+                logger.warning("fragment cache unreachable", exc_info=True)
+    return value

@@ -61,7 +61,9 @@ class ResourceCentrePage(SectionIndexPage):
         context["kinds"] = ResourceKind.choices
         # is_filtered validates the form, so cleaned_data exists; an unknown type is left out of it.
         context["current_kind"] = filterset.form.cleaned_data.get("type", "") if filterset.is_filtered else ""
-        context["resources"] = paginate(request, filterset.qs.for_cards(), settings.RESOURCES_PER_PAGE)
+        context["resources"] = paginate(
+            request, filterset.qs.for_cards(), settings.RESOURCES_PER_PAGE, same_until_publish=True
+        )
         prefetch_card_pictures(request, context["resources"])
         return context
 

@@ -26,3 +26,6 @@ WHITENOISE_AUTOREFRESH = True
 AXES_ENABLED = False
 # Views are tested as they render; tests/pagecache turns the page cache on where it is the subject.
 PAGE_CACHE = False
+# Fragments and listing facts kept across requests (pagecache/fragments.py) likewise: their tests turn
+# them on (tests/core/test_card_fragments.py, tests/pagecache/test_reused_until_purge.py, iCalendar).
+FRAGMENT_CACHE = False
