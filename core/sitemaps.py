@@ -10,14 +10,16 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core import origin
+from pagecache.fragments import reused_until_purge
 
 
 class PageSitemap(Sitemap):
@@ -89,12 +91,36 @@ def url_element(url):
     return f"<url><loc>{escape(url['location'])}</loc>{lastmod}</url>"
 
 
-def sitemap(request, **kwargs):
-    """/sitemap-pages.xml?p=N: the <url> of up to 1,000 pages.
-
-    Written by url_element() rather than by Django's template, whose loop over 1,000 URLs (five lookups
-    and a date filter each) cost more than building them."""
+def build_sitemap(request, **kwargs):
+    """The <url> of up to 1,000 pages, written by url_element() rather than by Django's template, whose
+    loop over 1,000 URLs (five lookups and a date filter each) cost more than building them."""
     response = wagtail_sitemap_views.sitemap(request, template_name="core/sitemap.xml", **kwargs)
     urls = response.context_data["urlset"]
     response.context_data["entries"] = mark_safe("\n".join(url_element(url) for url in urls))  # noqa: S308
     return response
+
+
+# Headers of a sitemap page kept with its body (Django's view sets the last two).
+KEPT_HEADERS = ("Content-Type", "Last-Modified", "X-Robots-Tag")
+MAX_CACHED_PAGE_DIGITS = 6
+
+
+def sitemap(request, **kwargs):
+    """/sitemap-pages.xml?p=N, built once per purge of the page cache for each page of 1,000 URLs.
+
+    A crawler reads them all in a row, with or without the page cache; only a publish (or a change of
+    the site) changes one. `?p=` in another spelling than its number ("01", " 2") or an invalid one is
+    built (or refused) as Django's view does, never stored.
+    """
+    number = request.GET.get("p", "1")
+    if not (number.isascii() and number.isdigit() and len(number) <= MAX_CACHED_PAGE_DIGITS) or number[0] == "0":
+        return build_sitemap(request, **kwargs)
+
+    def rendered():
+        response = build_sitemap(request, **kwargs).render()
+        return response.content, {name: response[name] for name in KEPT_HEADERS if name in response}
+
+    site = Site.find_for_request(request)
+    parts = (getattr(site, "pk", None), kwargs.get("section"), number, origin.origin())
+    content, headers = reused_until_purge("sitemap-page", parts, rendered)
+    return HttpResponse(content, headers=headers)

@@ -120,8 +120,9 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("agenda.ics/")  # served at /agenda/agenda.ics, see cuf_cms/urls.py
     def ical_view(self, request):
         """iCalendar feed of the agenda, with the same filters as the listing."""
-        rows = self.filter_events(request, self.events().for_calendar()).qs.values("pk", *ICAL_FIELDS)
-        events = prefetch_term_names([SimpleNamespace(**row) for row in rows], model=EventPage)
+        matching = self.filter_events(request, self.events().for_calendar()).qs
+        rows = [SimpleNamespace(**row) for row in matching.values("pk", *ICAL_FIELDS)]
+        events = prefetch_term_names(rows, model=EventPage, keys=matching)
         return calendar_response(events, f"{self.title} – Cités Unies France", "agenda")
 
 

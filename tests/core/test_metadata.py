@@ -163,6 +163,28 @@ def test_the_sitemap_is_split_into_pages_that_list_every_page_once(client, site_
     assert client.get("/sitemap-inconnu.xml").status_code == 404
 
 
+def test_a_sitemap_page_is_built_once_until_something_is_published(
+    client, site_tree, settings, django_capture_on_commit_callbacks
+):
+    """Each page of 1,000 URLs is stored until the next purge (core.sitemaps.sitemap): the same bytes
+    and headers as when it is built, and a page published since is in the next one."""
+    settings.FRAGMENT_CACHE = False
+    built = client.get("/sitemap-pages.xml?p=1")
+    settings.FRAGMENT_CACHE = True
+    first, again = client.get("/sitemap-pages.xml?p=1"), client.get("/sitemap-pages.xml?p=1")
+    for response in (first, again):
+        assert response.content == built.content
+        assert [response.get(name) for name in ("Content-Type", "Last-Modified", "X-Robots-Tag")] == [
+            built.get(name) for name in ("Content-Type", "Last-Modified", "X-Robots-Tag")
+        ]
+    assert built["Content-Type"] == "application/xml" and built["X-Robots-Tag"]
+    with django_capture_on_commit_callbacks(execute=True):
+        new = ArticlePageFactory(parent=site_tree["articles"], title="Jumelage Lyon-Erevan")
+    assert new.url in client.get("/sitemap-pages.xml?p=1").content.decode()
+    assert new.url in client.get("/sitemap-pages.xml?p=01").content.decode()  # another spelling: built
+    assert client.get("/sitemap-pages.xml?p=2").status_code == 404
+
+
 def test_robots_txt_points_to_the_sitemap(client, site_tree):
     response = client.get("/robots.txt")
     assert response.status_code == 200
