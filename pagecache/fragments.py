@@ -5,6 +5,8 @@ rendering every card and every calendar event again, although only the published
 fragment's key is a digest of everything its output depends on (the page's pk and last publication,
 its URL, the names of its terms, its picture's file…), so an unchanged fragment is found again after
 any number of purges and a changed one is simply never asked for again; old entries expire.
+`reused_until_purge` is the other half: values the same for every visitor that only a publish
+changes (a listing's keys and count, a sitemap page) kept until the next purge.
 
 `FRAGMENT_CACHE = False` (env FRAGMENT_CACHE=0) renders everything every time: `make profile` uses
 it to show the full cost of a miss.
