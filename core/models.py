@@ -6,16 +6,36 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.navigation import AccessibilityStatus, NavigationLinksBlock, resolve_links
+from pagecache.fragments import reused_until_purge
 from taxonomy.models import Theme
 
 
+class ReadOncePerPurge:
+    """A site setting whose row (with its select_related) is read once per purge for each site, not
+    on every request: saving a setting purges (pagecache/purge.py). The admin edits the row it reads
+    with for_site(), untouched."""
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)  # Wagtail's DoesNotExist for a request no site answers
+        found = reused_until_purge(f"setting:{cls._meta.label_lower}", (site.pk,), lambda: cls.for_site(site))
+        found._request = request
+        setattr(request, attr_name, found)
+        return found
+
+
 @register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(ReadOncePerPurge, BaseSiteSetting):
     tagline = models.CharField(
         "slogan",
         max_length=255,
@@ -137,13 +157,9 @@ class NavigationSettings(BaseSiteSetting):
         verbose_name_plural = "menus et pied de page"
 
     def links(self, request):
-        """{"main": [...], "footer": [...]} of core.navigation.MenuLink, computed once per request."""
-        cached = getattr(request, "_cuf_navigation_links", None)
-        if cached is None:
-            cached = resolve_links(self, request)
-            if request is not None:
-                request._cuf_navigation_links = cached
-        return cached
+        """{"main": [...], "footer": [...]} of core.navigation.MenuLink (the {% navigation %} tag keeps
+        them until the next purge)."""
+        return resolve_links(self, request)
 
     def accessibility_url(self, request):
         page = self.accessibility_page

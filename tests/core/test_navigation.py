@@ -117,6 +117,31 @@ def test_menus_cost_two_queries_whatever_the_number_of_links(client, site_tree, 
     assert few == many == default_menu + 1, (default_menu, few, many)
 
 
+def test_menus_are_read_once_until_a_purge_and_mark_each_pages_link(
+    client, site_tree, nav, free_pages, settings, django_capture_on_commit_callbacks
+):
+    """With the fragment caches on, the two queries of the menus are made once per purge; which link is
+    the current page's is still decided per request."""
+    nav.main_menu = [link(site_tree["articles"], label="Actus"), link(free_pages["qui-sommes-nous"])]
+    nav.save()
+    settings.FRAGMENT_CACHE = True
+    client.get("/qui-sommes-nous/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/qui-sommes-nous/")
+    assert not [query for query in queries.captured_queries if "core_navigationsettings" in query["sql"]]
+    header, _ = header_and_footer(client, "/actualites/")
+    assert '<a href="/actualites/" aria-current="page">Actus</a>' in header
+    assert '<a href="/qui-sommes-nous/">Qui sommes-nous ?</a>' in header
+    header, _ = header_and_footer(client, "/qui-sommes-nous/")
+    assert '<a href="/actualites/">Actus</a>' in header
+    assert '<a href="/qui-sommes-nous/" aria-current="page">Qui sommes-nous ?</a>' in header
+    with django_capture_on_commit_callbacks(execute=True):
+        nav.main_menu = [link(url="/pays/", label="Pays")]
+        nav.save()
+    header, _ = header_and_footer(client, "/pays/")
+    assert '<a href="/pays/" aria-current="page">Pays</a>' in header and "Actus" not in header
+
+
 def test_moderators_edit_the_menus_in_the_admin_and_visitors_see_them(client, site_tree, free_pages):
     moderator = User.objects.create_user("moderatrice", "m@example.org", "motdepasse", is_staff=True)
     moderator.groups.add(Group.objects.get(name="Modérateurs"))
