@@ -120,8 +120,20 @@ def page_description(page, length=160, request=None):
 def share_image(page, request):
     """Absolute URL, width and height of the page's 1200×630 share image, or None.
 
-    The card image chain applies: cover, first theme's image, the site's default image.
+    The card image chain applies: cover, first theme's image, the site's default image. Worked out
+    once per request and page: the meta tags and the JSON-LD both show it.
     """
+    found = getattr(request, "_cuf_share_images", None)
+    if found is None:
+        found = {}
+        if hasattr(request, "META"):
+            request._cuf_share_images = found
+    if page.pk not in found:
+        found[page.pk] = find_share_image(page, request)
+    return found[page.pk]
+
+
+def find_share_image(page, request):
     image = page.card_image() if hasattr(page, "card_image") else None
     if image is None:
         image = site_default_image(request)
