@@ -8,6 +8,8 @@ its host and port since the last purge. Should a Wagtail release stop reading `_
 would look the site up itself again: slower, never wrong.
 """
 
+import contextlib
+
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -22,5 +24,7 @@ class SiteLookupMiddleware:
         if not hasattr(request, "_wagtail_site"):
             hostname = split_domain_port(request._get_raw_host())[0]
             parts = (hostname, request.get_port())
-            request._wagtail_site = reused_until_purge("site", parts, lambda: Site._find_for_request(request))
+            # The database down: leave the lookup to Wagtail, the view decides (/healthz answers 503).
+            with contextlib.suppress(Exception):
+                request._wagtail_site = reused_until_purge("site", parts, lambda: Site._find_for_request(request))
         return self.get_response(request)

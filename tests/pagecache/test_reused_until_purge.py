@@ -20,24 +20,30 @@ def news(site_tree):
 
 
 def queries_of(client, url):
+    """The page, and which of the two listing facts it read from the database."""
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
-    return response.content.decode(), len(queries)
+    sql = [query["sql"] for query in queries.captured_queries]
+    read = {
+        "years": any("DISTINCT" in query and "datefield" in query for query in sql),
+        "keys and count": any("SELECT COUNT(*) FROM (" in query for query in sql),
+    }
+    return response.content.decode(), sorted(name for name, found in read.items() if found)
 
 
 def test_a_listing_reads_its_years_and_keys_once_until_a_publish(client, news, settings, commit):
     settings.FRAGMENT_CACHE = True
     first = client.get("/actualites/").content.decode()
-    again, reused_queries = queries_of(client, "/actualites/")
-    assert again == first
+    again, read = queries_of(client, "/actualites/")
+    assert again == first and read == []
     assert "2 résultats" in first and '<option value="2023">' not in first
 
     commit(ArticlePageFactory, parent=news["articles"], title="Jumelage Lyon-Erevan", date=datetime.date(2023, 9, 1))
-    after, after_queries = queries_of(client, "/actualites/")
-    assert after_queries == reused_queries + 2  # the years, and the page's keys with their count
+    after, read = queries_of(client, "/actualites/")
+    assert read == ["keys and count", "years"]
     assert "3 résultats" in after and '<option value="2023">2023</option>' in after
     assert "Jumelage Lyon-Erevan" in after
-    assert queries_of(client, "/actualites/") == (after, reused_queries)
+    assert queries_of(client, "/actualites/") == (after, [])
 
 
 def test_each_filter_and_page_has_its_own_keys(client, news, settings):
