@@ -49,6 +49,15 @@ def site_default_image(request):
     return image
 
 
+def card_picture_image(page, request):
+    """(image, is_default) of a card and of its page's share image: the page's card_image() (cover,
+    first theme's image), else the site's default image (decorative on a card), else (None, True)."""
+    image = page.card_image() if hasattr(page, "card_image") else None
+    if image is not None:
+        return image, False
+    return site_default_image(request), True
+
+
 def prefetch_card_pictures(request, *card_lists):
     """Give the pictures of every card in `card_lists`, and the site's default image, their renditions.
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from core import origin
-from core.cards import site_default_image
+from core.cards import card_picture_image
 from core.templatetags.cuf_tags import breadcrumb_ancestors, excerpt
 from media_library.renditions import SHARE_SPEC as SHARE_IMAGE_SPEC
 
@@ -134,9 +134,7 @@ def share_image(page, request):
 
 
 def find_share_image(page, request):
-    image = page.card_image() if hasattr(page, "card_image") else None
-    if image is None:
-        image = site_default_image(request)
+    image, _is_default = card_picture_image(page, request)
     if image is None:
         return None
     try:

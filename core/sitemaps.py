@@ -28,9 +28,9 @@ class PageSitemap(Sitemap):
     Wagtail's Sitemap loads every page of the slice in its specific type and asks each for its
     get_sitemap_urls(), which only builds the page's URL from its url_path and reads its publication
     date: a page of 1,000 URLs took over half a second, most of it creating model instances. Here the
-    slice is one query of values and each URL is built from the page's url_path
-    (core.origin.path_urls). A page type that overrides get_sitemap_urls() (the directory adds its local governments)
-    is still loaded and asked.
+    slice is one query of values and each URL is built from the page's url_path (core.origin.path_urls).
+    A page type that overrides get_sitemap_urls() (the directory adds its local governments) is still
+    loaded and asked.
     """
 
     limit = 1000

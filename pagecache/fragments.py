@@ -63,7 +63,8 @@ def render_many(namespace, items, parts_of, render):
 
 
 def reused_until_purge(namespace, parts, compute):
-    """compute(), shared by every request until the next purge of the page cache (any publish).
+    """compute(), shared by every request until the next purge of the page cache (any publish, or an
+    admin edit of a snippet, an image, a setting or a site).
 
     For values read from published content that are the same for every visitor, such as the years a
     listing can be filtered by or the keys and count of a listing page: the first request after a

@@ -11,7 +11,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from core.cards import site_default_image
+from core.cards import card_picture_image
 from pagecache.fragments import render_many
 
 register = template.Library()
@@ -48,16 +48,16 @@ def picture_parts(image, is_default):
     )
 
 
-def card_parts(page, default_image):
-    """Every input of a card: its fields, category line, extra facts (resources) and picture."""
-    image = page.card_image() if hasattr(page, "card_image") else None
+def card_parts(page, request):
+    """Every input of a card: its fields, category line, extra facts (resources) and picture (chosen as
+    the card_picture tag chooses it)."""
     facts = page.tile_facts() if hasattr(page, "tile_facts") else {}
     return (
         type(page).__name__,
         tuple(getattr(page, name, None) for name in CARD_FIELDS),
         tuple(page.category_labels) if hasattr(page, "category_labels") else (),
         tuple(sorted(facts.items())),
-        picture_parts(image or default_image, image is None),
+        picture_parts(*card_picture_image(page, request)),
     )
 
 
@@ -66,11 +66,10 @@ def card_items(context, pages, heading_level=3, template_name="includes/card.htm
     """<li> + the card of each page + </li>, each card rendered once per version of what it shows."""
     request = context.get("request")
     site = Site.find_for_request(request) if hasattr(request, "META") else None
-    default_image = site_default_image(request)
     card_template = context.template.engine.get_template(template_name)
 
     def parts(page):
-        return (template_name, heading_level, getattr(site, "pk", None), card_parts(page, default_image))
+        return (template_name, heading_level, getattr(site, "pk", None), card_parts(page, request))
 
     def render(page):
         with context.push(page=page, heading_level=heading_level):

@@ -5,7 +5,7 @@ import datetime
 from django import template
 from django.utils import timezone
 
-from core.cards import site_default_image
+from core.cards import card_picture_image
 from media_library.formatting import file_size_fr
 from media_library.pictures import build_picture
 from media_library.renditions import CARD_SIZES
@@ -63,11 +63,8 @@ def card_picture(context, page, sizes=CARD_SIZES):
     with width and height; alt is the image's description, empty for the site's default image
     (decorative: the card's title says what it is about).
     """
-    image = page.card_image() if hasattr(page, "card_image") else None
-    alt = None
-    if image is None:
-        image = site_default_image(context.get("request"))
-        alt = ""
+    image, is_default = card_picture_image(page, context.get("request"))
+    alt = "" if is_default else None
     picture = build_picture(image, "card", alt=alt, css_class="card__img", sizes=sizes) if image else None
     return {"picture": picture}
 

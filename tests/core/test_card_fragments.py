@@ -62,9 +62,9 @@ def test_a_renamed_term_or_a_new_alt_text_shows_on_the_next_listing(client, news
     assert "Une école reconstruite" not in content
 
 
-def test_the_same_card_keeps_the_heading_level_of_each_list(client, news, settings):
+def test_the_same_card_keeps_the_heading_level_of_each_list(client, site_tree, news, settings):
     """The homepage's news block titles its cards h3, the news listing h2: one fragment each."""
-    home = news["second"].get_parent().get_parent().specific
+    home = site_tree["home"]
     home.sections = [{"type": "news_feed", "value": {"title": "Actualité", "count": 10, "kinds": ["actualite"]}}]
     home.save_revision().publish()
     settings.FRAGMENT_CACHE = True

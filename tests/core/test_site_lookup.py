@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from core.models import SiteSettings
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,8 +51,6 @@ def test_a_host_outside_allowed_hosts_is_refused_before_any_lookup(client, site_
 def test_site_settings_are_read_once_until_a_purge(client, site_tree, settings, django_capture_on_commit_callbacks):
     """core.models.ReadOncePerPurge: the tagline of every page comes from the settings row read since
     the last purge; saving the settings purges, and the next page shows the new tagline."""
-    from core.models import SiteSettings
-
     settings.FRAGMENT_CACHE = True
     client.get("/")
     response, sql = queries(client, "/")
