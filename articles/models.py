@@ -8,7 +8,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from core.cards import prefetch_card_pictures
 from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
@@ -50,7 +49,6 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
     def index_view(self, request):
         filterset = self.filter_articles(request)
         articles = paginate(request, filterset.qs.for_cards(), settings.ARTICLES_PER_PAGE, same_until_publish=True)
-        prefetch_card_pictures(request, articles)
         return self.render(request, context_overrides={"filter": filterset, "articles": articles})
 
     @path("flux.xml/")  # served at /actualites/flux.xml, see cuf_cms/urls.py

@@ -1,5 +1,8 @@
+from collections.abc import Sequence
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import IntegerField, QuerySet, Subquery
+from django.utils.functional import cached_property
 
 from pagecache.fragments import reused_until_purge
 
@@ -72,6 +75,24 @@ def paginate(request, queryset, per_page, *, same_until_publish=False):
         except InvalidPage:
             page = paginator.page(paginator.num_pages)
         wanted = list(page.object_list)
-    rows = {row.pk: row for row in queryset.filter(pk__in=wanted)} if wanted else {}
-    page.object_list = [rows[pk] for pk in wanted if pk in rows]
+    page.object_list = RowsOfKeys(queryset, wanted)
     return page
+
+
+class RowsOfKeys(Sequence):
+    """The rows of `keys` in their order, read on first use: a listing whose results are reused until
+    a purge ({% until_purge %}) shows them without reading them."""
+
+    def __init__(self, queryset, keys):
+        self.queryset, self.keys = queryset, keys
+
+    @cached_property
+    def rows(self):
+        found = {row.pk: row for row in self.queryset.filter(pk__in=self.keys)} if self.keys else {}
+        return [found[pk] for pk in self.keys if pk in found]
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+    def __len__(self):
+        return len(self.rows)

@@ -1,5 +1,6 @@
 """Homepage sections: each is a block an editor can add, remove, reorder and configure."""
 
+from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.models import Page
@@ -8,6 +9,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from articles.choices import ArticleKind
 from articles.models import ArticleIndexPage, ArticlePage
 from calls.models import CallIndexPage, CallPage
+from calls.querysets import closing_soon_window
 from core.blocks import ReadableStreamBlock
 from core.cards import live_cards, prefetch_card_pictures
 from events.models import EventIndexPage, EventPage
@@ -52,6 +54,11 @@ class CardsValue(blocks.StructValue):
     def cards(self):
         return self.block.cards(self)
 
+    @property
+    def fresh_until(self):
+        """When the clock changes what the section shows (home_page.html renders it again then), or None."""
+        return self.block.fresh_until(self)
+
 
 class CardsSectionBlock(blocks.StructBlock):
     """A section of cards with their pictures (shows_pictures), e.g. the news feed, featured pages."""
@@ -65,10 +72,17 @@ class CardsSectionBlock(blocks.StructBlock):
     def cards(self, value):
         raise NotImplementedError
 
+    def fresh_until(self, value):
+        return None
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        if self.shows_pictures:  # a no-op when HomePage.get_context did it for all the sections
-            prefetch_card_pictures(request_of(parent_context), value.cards)
+        if self.shows_pictures:
+            page = (parent_context or {}).get("page")
+            if hasattr(page, "prefetch_section_pictures"):  # every section's pictures, once per request
+                page.prefetch_section_pictures(request_of(parent_context))
+            else:
+                prefetch_card_pictures(request_of(parent_context), value.cards)
         return context
 
 
@@ -147,6 +161,10 @@ class AgendaBlock(FilteredSectionBlock):
         )
         return list(events[: value["count"]])
 
+    def fresh_until(self, value):
+        """The end of the first event shown: it leaves the agenda, the next one comes in."""
+        return min((event.end for event in value.cards), default=None)
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["events"] = value.cards
@@ -168,6 +186,12 @@ class CallsBlock(FilteredSectionBlock):
             CallPage.objects.open().tagged(country=value.get("country"), theme=value.get("theme")).defer_streamfields()
         )
         return list(calls[: value["count"]])
+
+    def fresh_until(self, value):
+        """The first change of status of a call shown: closing soon, then closed (and replaced)."""
+        now = timezone.now()
+        changes = [moment for call in value.cards for moment in (call.deadline - closing_soon_window(), call.deadline)]
+        return min((moment for moment in changes if moment > now), default=None)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

@@ -39,10 +39,12 @@ class HomePage(Page):
         site's standard sentence (core.seo.DEFAULT_SITE_DESCRIPTION): the home page has no intro."""
         return self.search_description or DEFAULT_SITE_DESCRIPTION
 
-    def get_context(self, request, *args, **kwargs):
-        """Reads the cards of every section with pictures before the page renders: the renditions of all
-        their pictures, and of the site's default image (also the page's share image), in one query."""
-        context = super().get_context(request, *args, **kwargs)
+    def prefetch_section_pictures(self, request):
+        """The renditions of the pictures of every section's cards, and of the site's default image (also
+        the page's share image), in one query; called by the first section that renders (sections
+        reused until a purge, home_page.html, do not render and read nothing)."""
+        if getattr(self, "_section_pictures_read", False):
+            return
+        self._section_pictures_read = True
         sections = [child for child in self.sections if getattr(child.block, "shows_pictures", False)]
         prefetch_card_pictures(request, *(child.value.cards for child in sections))
-        return context

@@ -62,15 +62,16 @@ def render_many(namespace, items, parts_of, render):
     return output
 
 
-def reused_until_purge(namespace, parts, compute):
+def reused_until_purge(namespace, parts, compute, still_valid=None):
     """compute(), shared by every request until the next purge of the page cache (any publish, or an
     admin edit of a snippet, an image, a setting or a site).
 
     For values read from published content that are the same for every visitor, such as the years a
     listing can be filtered by or the keys and count of a listing page: the first request after a
-    publish computes them, the others read them. Only for values that do not depend on the time (an
-    agenda's "upcoming" does): they live as long as a cached page (PAGE_CACHE_TIMEOUT). `parts` names
-    every input, as for render_many.
+    publish computes them, the others read them. They live as long as a cached page
+    (PAGE_CACHE_TIMEOUT). `parts` names every input, as for render_many. A value that also depends on
+    the time (an agenda's upcoming events) passes `still_valid(value)`, which says when the clock has
+    made a stored value wrong: it is then computed again.
     """
     if not setting("FRAGMENT_CACHE"):
         return compute()
@@ -82,6 +83,8 @@ def reused_until_purge(namespace, parts, compute):
     except Exception:
         logger.warning("fragment cache unreachable", exc_info=True)
         return compute()
+    if value is not MISSING and still_valid is not None and not still_valid(value):
+        value = MISSING
     if value is MISSING:
         value = compute()
         if current is not None:

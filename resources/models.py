@@ -12,7 +12,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from core.cards import prefetch_card_pictures, with_renditions
+from core.cards import with_renditions
 from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet
@@ -64,7 +64,6 @@ class ResourceCentrePage(SectionIndexPage):
         context["resources"] = paginate(
             request, filterset.qs.for_cards(), settings.RESOURCES_PER_PAGE, same_until_publish=True
         )
-        prefetch_card_pictures(request, context["resources"])
         return context
 
 

@@ -11,7 +11,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from core.cards import card_picture_image
+from core.cards import card_picture_image, prefetch_card_pictures
 from pagecache.fragments import render_many
 
 register = template.Library()
@@ -65,6 +65,9 @@ def card_parts(page, request):
 def card_items(context, pages, heading_level=3, template_name="includes/card.html"):
     """<li> + the card of each page + </li>, each card rendered once per version of what it shows."""
     request = context.get("request")
+    pages = list(pages)
+    # A no-op for the cards whose pictures were read with other lists' (the homepage, hubs).
+    prefetch_card_pictures(request, pages)
     site = Site.find_for_request(request) if hasattr(request, "META") else None
     card_template = context.template.engine.get_template(template_name)
 

@@ -3,8 +3,10 @@
 import json
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from core import origin
 from core.models import SiteSettings
@@ -17,6 +19,8 @@ from core.seo import (
     web_page,
     website,
 )
+from core.templatetags.fragment_tags import can_reuse, url_parts
+from pagecache.fragments import reused_until_purge
 
 register = template.Library()
 
@@ -36,8 +40,24 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
-@register.inclusion_tag("includes/meta.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def page_meta(context, title=""):
+    """The meta tags of includes/meta.html: for a page Wagtail served, rendered once per purge for its URL
+    (core/templatetags/fragment_tags.py); for a plain view or a preview, every time."""
+    request = context.get("request")
+    page = context.get("page")
+
+    def render():
+        return render_to_string("includes/meta.html", meta_context(context, title))
+
+    if page is None or not hasattr(page, "get_url_parts") or not can_reuse(request):
+        return render()
+    site = Site.find_for_request(request)
+    parts = (getattr(site, "pk", None), url_parts(request), page.pk, title)
+    return reused_until_purge("page-meta", parts, render)
+
+
+def meta_context(context, title=""):
     """Meta tags for the current page (or a plain view: pass its title).
 
     Every URL is absolute on BASE_URL (core/origin.py). JSON-LD: the page's own type (its

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # The request's Wagtail Site, found once per purge for each host (after CommonMiddleware: only
     # allowed hosts get there).
     "core.site_lookup.SiteLookupMiddleware",
+    # Wagtail's page routing in two queries rather than two per level (core/page_routing.py).
+    "core.page_routing.PageRouteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
