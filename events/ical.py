@@ -85,4 +85,8 @@ def events_calendar(events, name):
 
 
 def calendar_response(events, name, filename):
-    return ical.calendar_response(events_calendar(events, name), filename, "agenda")
+    return bytes_response(events_calendar(events, name), filename)
+
+
+def bytes_response(calendar, filename):
+    return ical.calendar_response(calendar, filename, "agenda")

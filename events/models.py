@@ -15,10 +15,11 @@ from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet, prefetch_term_names
 from core.seo import page_structured_data
+from pagecache.fragments import reused_until_purge_or_time, url_parts
 
 from .choices import EventFormat, EventStatus
 from .filters import EventFilterSet
-from .ical import calendar_response
+from .ical import bytes_response, calendar_response, events_calendar
 from .seo import event_fields
 
 # Registration on the site (the registrations app, a higher layer) adds its counts to event querysets
@@ -40,13 +41,17 @@ def day_bounds(day):
     return start, end
 
 
+# What the iCalendar feed keeps of past events (EventPageQuerySet.for_calendar).
+CALENDAR_PAST = datetime.timedelta(days=183)
+
+
 class EventPageQuerySet(TaggedPageQuerySet):
     def upcoming(self):
         return self.visible().filter(end__gte=timezone.now()).order_by("start", "pk")
 
     def for_calendar(self):
         """What the iCalendar feed carries: upcoming events and those of the last six months."""
-        since = timezone.now() - datetime.timedelta(days=183)
+        since = timezone.now() - CALENDAR_PAST
         return self.visible().filter(end__gte=since).order_by("start", "pk")
 
     def past(self):
@@ -119,11 +124,18 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("agenda.ics/")  # served at /agenda/agenda.ics, see cuf_cms/urls.py
     def ical_view(self, request):
-        """iCalendar feed of the agenda, with the same filters as the listing."""
-        matching = self.filter_events(request, self.events().for_calendar()).qs
-        rows = [SimpleNamespace(**row) for row in matching.values("pk", *ICAL_FIELDS)]
-        events = prefetch_term_names(rows, model=EventPage, keys=matching)
-        return calendar_response(events, f"{self.title} – Cités Unies France", "agenda")
+        """iCalendar feed of the agenda, with the same filters as the listing: built once per purge for
+        each filter, and again when its oldest event leaves the calendar's window."""
+
+        def build():
+            matching = self.filter_events(request, self.events().for_calendar()).qs
+            rows = [SimpleNamespace(**row) for row in matching.values("pk", *ICAL_FIELDS)]
+            events = prefetch_term_names(rows, model=EventPage, keys=matching)
+            leaves = min((row.end for row in rows), default=None)
+            return events_calendar(events, f"{self.title} – Cités Unies France"), leaves and leaves + CALENDAR_PAST
+
+        calendar = reused_until_purge_or_time("agenda-ical", (self.pk, url_parts(request)), build)
+        return bytes_response(calendar, "agenda")
 
 
 class EventPage(RoutablePageMixin, TaggedPage):

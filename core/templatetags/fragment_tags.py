@@ -4,7 +4,7 @@ For parts that are the same for every visitor of a URL and that only a publish (
 snippet, an image, a setting) changes: a homepage section, a listing's results, a page's body. The
 first request after a purge renders them; every other request until the next purge, whether the page
 cache missed (a visitor with a session, an editor, a variant the page cache does not keep) or is
-off, reads them back (pagecache.fragments.reused_until_purge). The key is the site, the name, the
+off, reads them back (pagecache.fragments.reused_until_purge_or_time). The key is the site, the name, the
 URL (path and normalised query string) and the parts given.
 
 What depends on the time (an agenda's upcoming events, a call's status) says until when it holds:
@@ -16,29 +16,15 @@ token, a greeting) or on anything a purge does not follow. A preview always rend
 import datetime
 
 from django import template
-from django.utils import timezone
 from wagtail.models import Site
 
-from pagecache.fragments import reused_until_purge
-from pagecache.keys import normalise_query
+from pagecache.fragments import reused_until_purge_or_time, url_parts
 
 register = template.Library()
 
 
-def url_parts(request):
-    """The URL as the page cache sees it: tracking parameters dropped, known ones normalised."""
-    return (request.path, normalise_query(request.META.get("QUERY_STRING", "")))
-
-
 def can_reuse(request):
     return request is not None and hasattr(request, "META") and not getattr(request, "is_preview", False)
-
-
-def still_fresh(rendered):
-    """(html, fresh_until) whose time has not come; anything else (left by an older release) is stale."""
-    if not (isinstance(rendered, tuple) and len(rendered) == 2):
-        return False
-    return rendered[1] is None or timezone.now() < rendered[1]
 
 
 class UntilPurgeNode(template.Node):
@@ -57,8 +43,7 @@ class UntilPurgeNode(template.Node):
 
         site = Site.find_for_request(request)
         parts = (getattr(site, "pk", None), url_parts(request), *(part.resolve(context) for part in self.parts))
-        html, _fresh_until = reused_until_purge(f"until-purge:{self.name}", parts, render, still_fresh)
-        return html
+        return reused_until_purge_or_time(f"until-purge:{self.name}", parts, render)
 
 
 @register.tag

@@ -19,8 +19,8 @@ from core.seo import (
     web_page,
     website,
 )
-from core.templatetags.fragment_tags import can_reuse, url_parts
-from pagecache.fragments import reused_until_purge
+from core.templatetags.fragment_tags import can_reuse
+from pagecache.fragments import reused_until_purge, url_parts
 
 register = template.Library()
 

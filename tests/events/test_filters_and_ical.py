@@ -3,6 +3,7 @@ import zoneinfo
 
 import icalendar
 import pytest
+import time_machine
 from django.utils import timezone
 
 from events.choices import EventFormat, EventStatus
@@ -144,22 +145,47 @@ def test_the_feed_is_the_same_with_and_without_the_fragment_cache(client, agenda
     assert plain.count(b"BEGIN:VEVENT") == 3 and plain.count(b"BEGIN:VTIMEZONE") == 1
 
 
-def test_a_renamed_term_or_a_republished_event_is_in_the_next_feed(client, agenda, settings):
-    """A cached VEVENT is keyed by everything it shows: no edit may leave an old one in the feed."""
+def test_a_renamed_term_or_a_republished_event_is_in_the_next_feed(
+    client, agenda, settings, django_capture_on_commit_callbacks
+):
+    """The feed is reused until a purge, and a cached VEVENT is keyed by everything it shows: no edit
+    may leave an old one in the feed."""
     settings.FRAGMENT_CACHE = True
     client.get("/agenda/agenda.ics")
-    armenie = agenda["groupe"].countries.get()
-    armenie.name = "République d’Arménie"
-    armenie.save()
-    event = agenda["festival"]
-    event.title = "Festival des cultures du monde"
-    event.city = "Lyon"
-    event.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):  # each save purges once committed
+        armenie = agenda["groupe"].countries.get()
+        armenie.name = "République d’Arménie"
+        armenie.save()
+        event = agenda["festival"]
+        event.title = "Festival des cultures du monde"
+        event.city = "Lyon"
+        event.save_revision().publish()
     calendar = parse_calendar(client.get("/agenda/agenda.ics"))
     events = {str(vevent["SUMMARY"]): vevent for vevent in calendar.walk("VEVENT")}
     assert set(events) == {"Groupe-pays Arménie", "Festival des cultures du monde", "Assises en mai"}
     assert "République d’Arménie" in events["Groupe-pays Arménie"]["CATEGORIES"].cats
     assert events["Festival des cultures du monde"]["LOCATION"] == "Lyon"
+
+
+def test_the_reused_feed_drops_an_event_once_it_leaves_the_six_months_window(client, site_tree, settings):
+    """Reused until a purge, the agenda feed is still built again when the clock changes it: its oldest
+    event leaves it 183 days after its end, with no publish in between."""
+    settings.FRAGMENT_CACHE = True
+    EventPageFactory(
+        parent=site_tree["agenda"], title="Rencontre de juin", start=at(2026, 6, 1, 9), end=at(2026, 6, 1, 12)
+    )
+    EventPageFactory(
+        parent=site_tree["agenda"], title="Rencontre d’octobre", start=at(2026, 10, 5, 9), end=at(2026, 10, 5, 12)
+    )
+
+    def summaries():
+        return {str(vevent["SUMMARY"]) for vevent in parse_calendar(client.get("/agenda/agenda.ics")).walk("VEVENT")}
+
+    with time_machine.travel(at(2026, 11, 30, 12), tick=False):
+        assert summaries() == {"Rencontre de juin", "Rencontre d’octobre"}
+        assert summaries() == {"Rencontre de juin", "Rencontre d’octobre"}
+    with time_machine.travel(at(2026, 12, 1, 12, 1), tick=False):  # June 1st, 12:00 + 183 days
+        assert summaries() == {"Rencontre d’octobre"}
 
 
 def test_an_all_day_calendar_has_no_timezone(client, site_tree):
