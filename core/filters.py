@@ -101,6 +101,21 @@ class TaggedFilterSet(django_filters.FilterSet):
             field.widget.attrs.setdefault("class", "filters__input")
 
     @property
+    def reuse_key(self):
+        """The valid filters as plain values, to key a listing reused until a purge ({% until_purge %});
+        None when a value is invalid (the listing shows its French message and is rendered every time),
+        so that only existing terms and choices, never typed text, make keys."""
+        if self.errors:
+            return None
+        return tuple(
+            sorted(
+                (name, str(getattr(value, "pk", value)))
+                for name, value in self.form.cleaned_data.items()
+                if value not in (None, "")
+            )
+        )
+
+    @property
     def is_filtered(self):
         """True when at least one valid filter applies (the template then offers « Réinitialiser »)."""
         self.errors  # noqa: B018 - validates the form, filling cleaned_data

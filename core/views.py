@@ -2,11 +2,11 @@
 
 from django.apps import apps
 from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
@@ -16,6 +16,7 @@ from core.pagination import page_number, paginate
 from core.search import (
     MAX_QUERY_LENGTH,
     MAX_RANKED,
+    KnownLength,
     clean_query,
     excerpt_around,
     highlight,
@@ -44,45 +45,49 @@ def prefetch_terms(pages):
 
 @require_safe
 def search(request):
-    """Full-text search of published, public articles, events, resources and free pages, best first.
-
-    The results (the same for every visitor) are ranked and rendered once per purge for each query and
-    page number, then reused: a frequent word costs its ranking once per publish, not once per visitor.
-    """
+    """Full-text search of published, public articles, events, resources and free pages, best first."""
     raw_query = request.GET.get("q", "")
     query = clean_query(raw_query)
-    if query:
-        site = Site.find_for_request(request)
-        parts = (getattr(site, "pk", None), query, page_number(request))
-        results_html = reused_until_purge("search-results", parts, lambda: render_results(request, query))
-    else:
-        results_html = ""
+    results = None
+    terms = search_terms(query)
+    if query and not terms:  # only punctuation or symbols: nothing to search, no result
+        results = Paginator([], SEARCH_RESULTS_PER_PAGE).page(1)
+    elif query:
+        results = results_page(request, query, terms)
+        for page in results:
+            intro = getattr(page, "intro", "") or page.search_description or ""
+            page.search_excerpt = highlight(excerpt_around(intro, query), query)
+            page.search_title = highlight(page.title, query)
     return render(
         request,
         "core/search.html",
         {
             "query": query,
-            "results_html": results_html,
+            "results": results,
+            "max_ranked": MAX_RANKED,
             "meta_title": f"Recherche : {query}" if query else "Recherche",
             "query_truncated": len(raw_query.strip()) > MAX_QUERY_LENGTH,
         },
     )
 
 
-def render_results(request, query):
-    terms = search_terms(query)
-    if not terms:  # only punctuation or symbols: nothing to search, no result
-        results = Paginator([], SEARCH_RESULTS_PER_PAGE).page(1)
-    else:
-        pages = Page.objects.live().public().type(*searchable_types()).specific()
-        results = paginate(request, ranked_search(pages, terms), SEARCH_RESULTS_PER_PAGE)
-        results.object_list = prefetch_terms(results.object_list)
-        for page in results:
-            intro = getattr(page, "intro", "") or page.search_description or ""
-            page.search_excerpt = highlight(excerpt_around(intro, query), query)
-            page.search_title = highlight(page.title, query)
-    context = {"query": query, "results": results, "max_ranked": MAX_RANKED}
-    return render_to_string("core/search_results.html", context, request=request)
+def results_page(request, query, terms):
+    """The requested page of results, its pages read by key: the ranking (the costly part, PostgreSQL's)
+    is done once per purge for each query and page number, then reused. Only the keys are kept, a few
+    hundred bytes whatever the words typed, for PAGE_CACHE_TIMEOUT at most."""
+
+    def rank():
+        pages = Page.objects.live().public().type(*searchable_types())
+        found = paginate(request, ranked_search(pages, terms), SEARCH_RESULTS_PER_PAGE)
+        matches = found.paginator.object_list
+        return [page.pk for page in found], found.number, len(matches), matches.capped
+
+    site = Site.find_for_request(request)
+    parts = (getattr(site, "pk", None), query, page_number(request))
+    keys, number, count, capped = reused_until_purge("search-ranking", parts, rank)
+    paginator = Paginator(KnownLength((), count, capped), SEARCH_RESULTS_PER_PAGE)
+    found = {page.pk: page for page in Page.objects.filter(pk__in=keys).specific()}
+    return PaginatorPage(prefetch_terms(found[pk] for pk in keys if pk in found), number, paginator)
 
 
 @require_safe

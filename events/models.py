@@ -15,7 +15,7 @@ from core.models import SectionIndexPage, TaggedPage
 from core.pagination import paginate
 from core.querysets import TaggedPageQuerySet, prefetch_term_names
 from core.seo import page_structured_data
-from pagecache.fragments import reused_until_purge_or_time, url_parts
+from pagecache.fragments import reused_until_purge_or_time
 
 from .choices import EventFormat, EventStatus
 from .filters import EventFilterSet
@@ -125,16 +125,20 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("agenda.ics/")  # served at /agenda/agenda.ics, see cuf_cms/urls.py
     def ical_view(self, request):
         """iCalendar feed of the agenda, with the same filters as the listing: built once per purge for
-        each filter, and again when its oldest event leaves the calendar's window."""
+        each valid filter, and again when its oldest event leaves the calendar's window."""
+        filterset = self.filter_events(request, self.events().for_calendar())
 
         def build():
-            matching = self.filter_events(request, self.events().for_calendar()).qs
+            matching = filterset.qs
             rows = [SimpleNamespace(**row) for row in matching.values("pk", *ICAL_FIELDS)]
             events = prefetch_term_names(rows, model=EventPage, keys=matching)
             leaves = min((row.end for row in rows), default=None)
             return events_calendar(events, f"{self.title} – Cités Unies France"), leaves and leaves + CALENDAR_PAST
 
-        calendar = reused_until_purge_or_time("agenda-ical", (self.pk, url_parts(request)), build)
+        if filterset.reuse_key is None:  # an unknown value, ignored with its message: built, never a key
+            calendar, _leaves = build()
+        else:
+            calendar = reused_until_purge_or_time("agenda-ical", (self.pk, filterset.reuse_key), build)
         return bytes_response(calendar, "agenda")
 
 

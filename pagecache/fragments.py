@@ -12,10 +12,12 @@ changes (a listing's keys and count, a sitemap page) kept until the next purge.
 it to show the full cost of a miss.
 """
 
+import datetime
 import hashlib
 import logging
 
 from django.core.cache import caches
+from django.utils import timezone
 
 from . import generation
 from .conf import setting
@@ -93,3 +95,20 @@ def reused_until_purge(namespace, parts, compute, still_valid=None):
             except Exception:
                 logger.warning("fragment cache unreachable", exc_info=True)
     return value
+
+
+def reused_until_purge_or_time(namespace, parts, compute):
+    """reused_until_purge for a value that the clock also changes (an agenda's upcoming events):
+    `compute()` returns (value, fresh_until), the moment from which the value is wrong (the end of the
+    first event shown) or None; the value is computed again at the next purge or from that moment."""
+    value, _fresh_until = reused_until_purge(namespace, parts, compute, still_fresh)
+    return value
+
+
+def still_fresh(stored):
+    """A (value, fresh_until) whose moment has not come; anything else (left by an older release) is stale."""
+    if not (isinstance(stored, tuple) and len(stored) == 2):
+        return False
+    fresh_until = stored[1]
+    return not isinstance(fresh_until, datetime.datetime) or timezone.now() < fresh_until
+

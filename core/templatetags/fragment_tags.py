@@ -1,11 +1,13 @@
 """{% until_purge "name" part… %}…{% enduntil_purge %}: a part of a page rendered once per purge.
 
-For parts that are the same for every visitor of a URL and that only a publish (or an admin edit of a
-snippet, an image, a setting) changes: a homepage section, a listing's results, a page's body. The
-first request after a purge renders them; every other request until the next purge, whether the page
-cache missed (a visitor with a session, an editor, a variant the page cache does not keep) or is
-off, reads them back (pagecache.fragments.reused_until_purge_or_time). The key is the site, the name, the
-URL (path and normalised query string) and the parts given.
+For parts that are the same for every visitor and that only a publish (or an admin edit of a snippet,
+an image, a setting) changes: a homepage section, a listing's results, a page's body. The first
+request after a purge renders them; every other request until the next purge, whether the page cache
+missed (a visitor with a session, an editor, a variant the page cache does not keep) or is off, reads
+them back (pagecache.fragments.reused_until_purge_or_time). The key is the site, the name and the
+parts given: they must name every input of the part, and only bounded ones (a page's pk, a page
+number, a valid filter), never text a visitor typed, which would let anyone fill the cache. A part
+that is None (a filter with an invalid value) means: render every time.
 
 What depends on the time (an agenda's upcoming events, a call's status) says until when it holds:
 `fresh_until=<a datetime or None>`, read after rendering (e.g. the end of the first event shown);
@@ -18,7 +20,7 @@ import datetime
 from django import template
 from wagtail.models import Site
 
-from pagecache.fragments import reused_until_purge_or_time, url_parts
+from pagecache.fragments import reused_until_purge_or_time
 
 register = template.Library()
 
@@ -41,9 +43,11 @@ class UntilPurgeNode(template.Node):
             fresh_until = self.fresh_until.resolve(context) if self.fresh_until is not None else None
             return html, fresh_until if isinstance(fresh_until, datetime.datetime) else None
 
+        parts = [part.resolve(context) for part in self.parts]
+        if any(part is None for part in parts):
+            return self.nodelist.render(context)
         site = Site.find_for_request(request)
-        parts = (getattr(site, "pk", None), url_parts(request), *(part.resolve(context) for part in self.parts))
-        return reused_until_purge_or_time(f"until-purge:{self.name}", parts, render)
+        return reused_until_purge_or_time(f"until-purge:{self.name}", (getattr(site, "pk", None), *parts), render)
 
 
 @register.tag

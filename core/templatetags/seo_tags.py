@@ -20,7 +20,7 @@ from core.seo import (
     website,
 )
 from core.templatetags.fragment_tags import can_reuse
-from pagecache.fragments import reused_until_purge, url_parts
+from pagecache.fragments import reused_until_purge
 
 register = template.Library()
 
@@ -53,7 +53,8 @@ def page_meta(context, title=""):
     if page is None or not hasattr(page, "get_url_parts") or not can_reuse(request):
         return render()
     site = Site.find_for_request(request)
-    parts = (getattr(site, "pk", None), url_parts(request), page.pk, title)
+    # The path, not the query string: the tags name the page and its route, never a visitor's text.
+    parts = (getattr(site, "pk", None), request.path, page.pk, title)
     return reused_until_purge("page-meta", parts, render)
 
 

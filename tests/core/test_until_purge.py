@@ -9,6 +9,8 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 from django.utils import timezone
 
+import core.views
+from core.search import ranked_search
 from pagecache.purge import purge_all
 from tests.factories import ArticlePageFactory, CallIndexPageFactory, CallPageFactory, EventPageFactory
 
@@ -109,17 +111,36 @@ def test_the_meta_tags_follow_a_publish(client, site_tree, settings, django_capt
     assert "<h1>Mission de coopération au Liban</h1>" in content
 
 
-def test_search_results_are_ranked_once_until_a_purge(client, site_tree, settings, django_capture_on_commit_callbacks):
+def test_search_results_are_ranked_once_until_a_purge(
+    client, site_tree, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     settings.FRAGMENT_CACHE = True
+    rankings = []
+
+    def counted(pages, terms):
+        rankings.append(terms)
+        return ranked_search(pages, terms)
+
+    monkeypatch.setattr(core.views, "ranked_search", counted)
     ArticlePageFactory(parent=site_tree["articles"], title="Coopération avec le Japon")
     assert "1 résultat pour « Japon »" in client.get("/recherche/?q=Japon").content.decode()
-    assert rendered(client.get("/recherche/?q=Japon"), "core/search_results.html") == 0
+    assert "1 résultat pour « Japon »" in client.get("/recherche/?q=Japon").content.decode()
+    assert len(rankings) == 1
     with django_capture_on_commit_callbacks(execute=True):
         ArticlePageFactory(parent=site_tree["articles"], title="Assises franco-japonaises au Japon")
-    assert "2 résultats pour « Japon »" in client.get("/recherche/?q=Japon").content.decode()
-    # Each query has its own results, escaped as they were the first time.
-    content = client.get('/recherche/?q="><script>').content.decode()
-    assert "<script>" not in content.split("</form>", 1)[1]
+    content = client.get("/recherche/?q=Japon").content.decode()
+    assert "2 résultats pour « Japon »" in content and len(rankings) == 2
+    assert '<h2 class="search-result__title"><a href="/actualites/assises-franco-japonaises-au-japon/">' in content
+
+
+def test_a_listing_with_an_unknown_filter_value_is_rendered_every_time(client, site_tree, settings):
+    """Only valid filters make keys: typed text never fills the cache."""
+    settings.FRAGMENT_CACHE = True
+    ArticlePageFactory(parent=site_tree["articles"], title="Coopération décentralisée au Liban")
+    for _visit in range(2):
+        response = client.get("/actualites/?pays=nulle-part")
+        assert rendered(response, "includes/filter_form.html") == 1
+        assert "Ce pays n’existe pas" in response.content.decode()
 
 
 def render(template, request, counter):
